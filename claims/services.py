@@ -1,0 +1,165 @@
+"""Writes and use cases. Every change to audited rows goes through here, so that history records
+who changed what and why, the revision links stay right and the list's summary stays current."""
+
+import hashlib
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from claims import selectors
+from claims.models import Article, FigureClaim, Incident, Source, SourceAlias, TimingClaim
+
+
+def _save_audited(obj, *, acting_user=None, reason: str = "") -> None:
+    """full_clean() then save(), recording who and why in the row's history."""
+    obj.full_clean()
+    if acting_user is not None and acting_user.is_authenticated:
+        obj._history_user = acting_user
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.save()
+
+
+@transaction.atomic
+def source_create(
+    *, name: str, kind=Source.Kind.OTHER, aliases=(), acting_user=None, reason="created", **extra
+):
+    """Creates a source with its aliases; the name itself is always an alias too."""
+    source = Source(name=name, slug=_unique_slug(Source, name), kind=kind, **extra)
+    _save_audited(source, acting_user=acting_user, reason=reason)
+    for alias in {name, *aliases}:
+        source_alias_add(source=source, alias=alias, acting_user=acting_user)
+    return source
+
+
+def source_alias_add(*, source: Source, alias: str, acting_user=None) -> SourceAlias:
+    """Maps another name to `source`; an alias already pointing at it is left as it is."""
+    existing = SourceAlias.objects.filter(normalized=SourceAlias.normalize(alias)).first()
+    if existing is not None and existing.source_id == source.pk:
+        return existing
+    row = SourceAlias(source=source, alias=alias)
+    _save_audited(row, acting_user=acting_user, reason="alias added")
+    return row
+
+
+def source_for_name(name: str) -> Source | None:
+    """The source a name refers to, through its aliases (case and spacing ignored)."""
+    alias = (
+        SourceAlias.objects.select_related("source")
+        .filter(normalized=SourceAlias.normalize(name))
+        .first()
+    )
+    return alias.source if alias else None
+
+
+def _unique_slug(model, text: str) -> str:
+    base = slugify(text)[:100] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def content_hash(text: str) -> str:
+    """The article identity used for de-duplication: SHA-256 of the whitespace-collapsed text."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def article_save(article: Article) -> Article:
+    """Validates and saves an article, keeping its content hash in step with its text."""
+    article.content_hash = content_hash(article.text) if article.text else ""
+    article.full_clean()
+    article.save()
+    return article
+
+
+@transaction.atomic
+def incident_create(*, title: str, acting_user=None, reason: str = "created", **fields) -> Incident:
+    fields.setdefault("slug", _unique_slug(Incident, title))
+    incident = Incident(title=title, **fields)
+    _save_audited(incident, acting_user=acting_user, reason=reason)
+    return incident
+
+
+@transaction.atomic
+def figure_claim_save(claim: FigureClaim, *, acting_user=None, reason: str = "") -> FigureClaim:
+    """Validates and saves a figure claim (new or changed), then refreshes revisions and summary."""
+    if claim.pk is None and claim.entered_by_id is None and acting_user is not None:
+        claim.entered_by = acting_user if acting_user.is_authenticated else None
+    _save_audited(claim, acting_user=acting_user, reason=reason or _default_reason(claim))
+    incident_claims_changed(claim.incident, acting_user=acting_user)
+    return claim
+
+
+@transaction.atomic
+def timing_claim_save(claim: TimingClaim, *, acting_user=None, reason: str = "") -> TimingClaim:
+    """Validates and saves a timing claim, then refreshes the incident's summary."""
+    if claim.pk is None and claim.entered_by_id is None and acting_user is not None:
+        claim.entered_by = acting_user if acting_user.is_authenticated else None
+    _save_audited(claim, acting_user=acting_user, reason=reason or _default_reason(claim))
+    incident_refresh_summary(claim.incident)
+    return claim
+
+
+def _default_reason(claim) -> str:
+    return claim.editor_note or ("added" if claim._state.adding else "changed")
+
+
+@transaction.atomic
+def claim_set_status(claim, *, status: str, acting_user=None, reason: str = ""):
+    """Confirms or rejects a figure or timing claim, recording who did it."""
+    claim.status = status
+    _save_audited(claim, acting_user=acting_user, reason=reason or f"status: {status}")
+    incident_claims_changed(claim.incident, acting_user=acting_user)
+    return claim
+
+
+def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:
+    """Relinks revisions and refreshes the summary after any claim of `incident` changed."""
+    figures_relink(incident, acting_user=acting_user)
+    incident_refresh_summary(incident)
+
+
+def figures_relink(incident: Incident, *, acting_user=None) -> None:
+    """Sets `supersedes` and `is_current` on the incident's confirmed figures.
+
+    1. Group confirmed figures by (claimant, metric, victim group).
+    2. Order each group by reported_at, then id: each figure supersedes the one before it.
+    3. Save only rows whose link or flag changed (each save is recorded in history); unconfirmed
+       figures are never current and supersede nothing, so that public pages and exports that
+       read these columns count confirmed figures only.
+    """
+    figures = list(FigureClaim.objects.filter(incident=incident).order_by("reported_at", "id"))
+    chains: dict[tuple, list[FigureClaim]] = defaultdict(list)
+    wanted: dict[int, tuple[int | None, bool]] = {}
+    for figure in figures:
+        if figure.status == FigureClaim.Status.CONFIRMED:
+            chains[(figure.claimant_id, figure.metric, figure.victim_group)].append(figure)
+        else:
+            wanted[figure.pk] = (None, False)
+    for chain in chains.values():
+        for i, figure in enumerate(chain):
+            previous = chain[i - 1].pk if i else None
+            wanted[figure.pk] = (previous, i == len(chain) - 1)
+    changed = [f for f in figures if (f.supersedes_id, f.is_current) != wanted[f.pk]]
+    # Clear links first: `supersedes` is one-to-one, so moving a link must not collide. The
+    # intermediate state is not worth a history row, hence update().
+    FigureClaim.objects.filter(pk__in=[f.pk for f in changed]).update(supersedes=None)
+    for figure in changed:
+        figure.supersedes_id, figure.is_current = wanted[figure.pk]
+        if acting_user is not None and acting_user.is_authenticated:
+            figure._history_user = acting_user
+        figure._change_reason = "revision links updated"
+        figure.save(update_fields=["supersedes", "is_current"])
+
+
+def incident_refresh_summary(incident: Incident) -> None:
+    """Recomputes the list page's denormalised columns from the incident's public claims.
+
+    Written with update() on purpose: these columns are derived, so they are not audited.
+    """
+    summary = selectors.incident_public_summary(incident)
+    Incident.objects.filter(pk=incident.pk).update(**summary)
+    for field, value in summary.items():
+        setattr(incident, field, value)

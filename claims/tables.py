@@ -1,0 +1,71 @@
+"""django-tables2 tables. Columns that render HTML have a value_<column> for exports."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from claims.formatting import format_range
+from claims.models import Incident
+
+
+class IncidentTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name="Incident")
+    started_at = tables.DateColumn(format="j M Y", verbose_name="Date", empty_values=())
+    place = tables.Column(verbose_name="Place", order_by=("country", "place"))
+    source_count = tables.Column(
+        verbose_name="Sources", attrs={"td": {"class": "num", "data-label": "Sources"}}
+    )
+    killed = tables.Column(
+        verbose_name="Killed (range)",
+        accessor="killed_low",
+        order_by=("killed_low", "killed_high"),
+        attrs={"td": {"class": "num", "data-label": "Killed"}},
+    )
+    disagreement = tables.Column(
+        verbose_name="Disagreement", attrs={"td": {"class": "num", "data-label": "Disagreement"}}
+    )
+    last_reported_at = tables.DateColumn(
+        format="j M Y", verbose_name="Last update", attrs={"td": {"data-label": "Updated"}}
+    )
+
+    class Meta:
+        model = Incident
+        fields = ("title", "started_at", "place")
+        sequence = (
+            "title",
+            "started_at",
+            "place",
+            "source_count",
+            "killed",
+            "disagreement",
+            "last_reported_at",
+        )
+        order_by = ("-started_at",)
+        attrs = {"class": "data-table incident-table"}
+        empty_text = "No incident matches these filters."
+
+    def render_title(self, record, value):
+        if record.is_sample:
+            return format_html('{} <span class="badge sample">sample data</span>', value)
+        return value
+
+    def render_started_at(self, value):
+        return value.strftime("%-d %b %Y") if value else "—"
+
+    def render_place(self, record):
+        return f"{record.place}, {record.country}" if record.country else record.place
+
+    def value_place(self, record):
+        return self.render_place(record)
+
+    def render_killed(self, record):
+        return format_range(record.killed_low, record.killed_high, record.killed_open)
+
+    def value_killed(self, record):
+        return self.render_killed(record)
+
+    def render_disagreement(self, value):
+        level = "high" if value >= 0.5 else "some" if value >= 0.1 else "low"
+        return format_html('<span class="score score-{}">{}</span>', level, f"{value:.2f}")
+
+    def value_disagreement(self, value):
+        return f"{value:.2f}"

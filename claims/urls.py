@@ -1,0 +1,15 @@
+from django.urls import path
+
+from claims import views
+
+app_name = "claims"
+
+urlpatterns = [
+    path("", views.IncidentListView.as_view(), name="incident-list"),
+    path("claims.csv", views.claims_csv, name="claims-csv"),
+    path("incidents/<slug:slug>/", views.incident_detail, name="incident-detail"),
+    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path(
+        "incidents/<slug:slug>/comparison.csv", views.comparison_csv, name="incident-comparison-csv"
+    ),
+]

@@ -1,0 +1,104 @@
+"""HTTP views: parse the request, call one selector, render."""
+
+from datetime import UTC, datetime, time
+
+from django.db.models import F
+from django.shortcuts import get_object_or_404, render
+from django.utils.dateparse import parse_date, parse_datetime
+from django.views.decorators.http import require_GET
+from django_filters.views import FilterView
+from django_tables2 import LazyPaginator, SingleTableMixin
+
+from claims import discrepancy as d
+from claims import exports, selectors
+from claims.filters import IncidentFilter
+from claims.models import Article, Incident
+from claims.tables import IncidentTable
+
+
+class IncidentListView(SingleTableMixin, FilterView):
+    model = Incident
+    table_class = IncidentTable
+    filterset_class = IncidentFilter
+    template_name = "claims/incident_list.html"
+    # LazyPaginator never counts the whole table: it looks one page ahead instead. Pagination is
+    # the table's alone (paginate_by stays unset), so the page's rows are fetched once.
+    table_pagination = {"per_page": 25, "paginator_class": LazyPaginator}
+
+    def get_queryset(self):
+        # Every column is on the incident row (denormalised), so the page is one query.
+        return Incident.objects.order_by(F("started_at").desc(nulls_last=True), "id")
+
+
+def parse_view_options(params) -> tuple[d.Rule, datetime | None, list[str]]:
+    """The reader's rule and as-of date from the query string; bad values fall back, explained."""
+    problems = []
+    rule = d.Rule.RANGE
+    if params.get("rule"):
+        try:
+            rule = d.Rule(params["rule"])
+        except ValueError:
+            problems.append(f"Unknown rule {params['rule'][:40]!r}; showing the full range.")
+    as_of = None
+    if raw := params.get("as_of", "").strip():
+        as_of = _parse_as_of(raw)
+        if as_of is None:
+            problems.append(
+                f"Could not read the date {raw[:40]!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM); "
+                "showing everything reported so far."
+            )
+    return rule, as_of, problems
+
+
+def _parse_as_of(raw: str) -> datetime | None:
+    try:
+        moment = parse_datetime(raw)
+        if moment is None and (day := parse_date(raw)):
+            # A bare date means "by the end of that day, UTC".
+            moment = datetime.combine(day, time.max)
+    except ValueError:
+        return None
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@require_GET
+def incident_detail(request, slug):
+    """The side-by-side comparison for one incident."""
+    rule, as_of, problems = parse_view_options(request.GET)
+    page = selectors.incident_page(
+        slug=slug,
+        user=request.user,
+        rule=rule,
+        as_of=as_of,
+        pending=request.GET.get("pending") == "1",
+    )
+    context = {"page": page, "incident": page.incident, "problems": problems, "rules": list(d.Rule)}
+    return render(request, "claims/incident_detail.html", context)
+
+
+@require_GET
+def article_detail(request, pk):
+    """An article's text with the evidence of each claim highlighted (escaped, never raw HTML)."""
+    article = get_object_or_404(Article, pk=pk)
+    return render(
+        request,
+        "claims/article_detail.html",
+        {"article": article, "segments": selectors.article_segments(article, request.user)},
+    )
+
+
+@require_GET
+def comparison_csv(request, slug):
+    rule, as_of, _ = parse_view_options(request.GET)
+    page = selectors.incident_page(slug=slug, user=None, rule=rule, as_of=as_of)
+    return exports.comparison_response(page)
+
+
+@require_GET
+def claims_csv(request):
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return exports.bad_request(incidents.errors)
+    return exports.claims_response(selectors.claims_for_export(incidents.qs.values("pk")))

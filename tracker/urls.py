@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Casualty tracker: editors"
+admin.site.site_title = "Casualty tracker"
+admin.site.index_title = "Figures, timings and sources"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("claims.urls")),
+]
