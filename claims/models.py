@@ -202,10 +202,16 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["url"], condition=~Q(url=""), name="article_unique_url"
+                fields=["url"],
+                condition=~Q(url=""),
+                name="article_unique_url",
+                violation_error_message="An article with this address is already stored.",
             ),
             models.UniqueConstraint(
-                fields=["content_hash"], condition=~Q(content_hash=""), name="article_unique_hash"
+                fields=["content_hash"],
+                condition=~Q(content_hash=""),
+                name="article_unique_hash",
+                violation_error_message="An article with the same text is already stored.",
             ),
         ]
         indexes = [

@@ -193,8 +193,9 @@ def _grid(columns, timings, by_id, comparison) -> list[Row]:
             rows[claimant].cells[i] = Cell(
                 chain=[(entry, by_id[entry.figure.id]) for entry in chain],
                 conflicts=claimant in in_conflict,
-                is_lowest=len(mc.current) > 1 and claimant == mc.lowest.claimant,
-                is_highest=len(mc.current) > 1 and claimant == mc.highest.claimant,
+                # Lowest and highest are only news when the sources actually conflict.
+                is_lowest=mc.has_conflict and claimant == mc.lowest.claimant,
+                is_highest=mc.has_conflict and claimant == mc.highest.claimant,
                 voices=support.get(claimant, 1),
             )
     for t in timings:

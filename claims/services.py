@@ -89,6 +89,7 @@ def figure_claim_save(claim: FigureClaim, *, acting_user=None, reason: str = "")
         claim.entered_by = acting_user if acting_user.is_authenticated else None
     _save_audited(claim, acting_user=acting_user, reason=reason or _default_reason(claim))
     incident_claims_changed(claim.incident, acting_user=acting_user)
+    claim.refresh_from_db(fields=["supersedes", "is_current"])
     return claim
 
 
@@ -112,6 +113,8 @@ def claim_set_status(claim, *, status: str, acting_user=None, reason: str = ""):
     claim.status = status
     _save_audited(claim, acting_user=acting_user, reason=reason or f"status: {status}")
     incident_claims_changed(claim.incident, acting_user=acting_user)
+    if isinstance(claim, FigureClaim):
+        claim.refresh_from_db(fields=["supersedes", "is_current"])
     return claim
 
 

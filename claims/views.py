@@ -51,11 +51,11 @@ def parse_view_options(params) -> tuple[d.Rule, datetime | None, list[str]]:
 
 
 def _parse_as_of(raw: str) -> datetime | None:
+    """A date means "by the end of that day, UTC"; a date and time without a zone is UTC."""
     try:
+        if day := parse_date(raw):
+            return datetime.combine(day, time.max, tzinfo=UTC)
         moment = parse_datetime(raw)
-        if moment is None and (day := parse_date(raw)):
-            # A bare date means "by the end of that day, UTC".
-            moment = datetime.combine(day, time.max)
     except ValueError:
         return None
     if moment is None:

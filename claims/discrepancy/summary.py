@@ -134,7 +134,9 @@ def metric_sentences(mc: MetricComparison, show_group: bool, rule: Rule) -> list
     rec = mc.reconciled
     if rec.interval is None:
         out.append(f"Under the rule “{rule.label}”, there is no figure for {noun} ({rec.note}).")
-    elif n > 1 or rule is not Rule.RANGE:
+    elif rule is not Rule.RANGE:
+        # Under the default rule the first sentence already gives the range; repeating the hull
+        # ("at least 62") would only blur it.
         out.append(f"Under the rule “{rule.label}”, {noun} is {interval_words(rec.interval)}.")
     return out
 

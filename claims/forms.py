@@ -1,0 +1,299 @@
+"""Admin forms: what an editor types, checked with messages an editor can act on.
+
+Every rule the database enforces (low <= high, non-negative counts, end after start, unique
+aliases and article text) is checked here or in the model's clean() first, so that a mistake
+comes back as a message beside the field, never as a server error.
+"""
+
+from django import forms
+from django.utils.text import slugify
+
+from claims import services
+from claims.discrepancy import interval_for
+from claims.extraction.qualifiers import parse_figures
+from claims.models import (
+    MAX_FIGURE,
+    Article,
+    FigureClaim,
+    Incident,
+    Source,
+    SourceAlias,
+    TimingClaim,
+)
+
+NOTE_LABEL = "Editor's note (why)"
+NOTE_HELP = "Why you add or change this; kept with this change in the history."
+
+
+class ChangeReasonMixin:
+    """A "why" field for rows without a note column: it becomes the history's change reason."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["change_reason"] = forms.CharField(
+            label=NOTE_LABEL, required=False, max_length=100, help_text=NOTE_HELP
+        )
+
+
+def _optional_slug(form, field: str) -> None:
+    """Makes a slug field optional; `_fill_slug` then makes an empty one from the name."""
+    if field in form.fields:
+        form.fields[field].required = False
+        form.fields[field].help_text = "Used in page addresses; leave empty to make one."
+
+
+def _fill_slug(form, cleaned: dict, field: str, source_field: str, model) -> None:
+    """An empty slug becomes a unique one made from `source_field`, before the unique check."""
+    if field in form.fields and not cleaned.get(field) and cleaned.get(source_field):
+        if slugify(cleaned[source_field]):
+            cleaned[field] = services._unique_slug(model, cleaned[source_field])
+        else:
+            form.add_error(field, "Give a slug: the name has no letters to make one from.")
+
+
+class IncidentAdminForm(ChangeReasonMixin, forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = [
+            "title",
+            "slug",
+            "place",
+            "country",
+            "latitude",
+            "longitude",
+            "time_zone",
+            "started_at",
+            "summary",
+            "acled_event_id",
+            "ucdp_ged_id",
+            "airwars_code",
+            "is_sample",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _optional_slug(self, "slug")
+
+    def clean(self):
+        cleaned = super().clean()
+        _fill_slug(self, cleaned, "slug", "title", Incident)
+        return cleaned
+
+
+class SourceAdminForm(ChangeReasonMixin, forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "affiliation",
+            "country",
+            "url",
+            "description",
+            "is_suggested",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _optional_slug(self, "slug")
+
+    def clean_name(self):
+        # The name becomes an alias too; an alias of another source means a duplicate source.
+        name = self.cleaned_data["name"]
+        taken = (
+            SourceAlias.objects.select_related("source")
+            .filter(normalized=SourceAlias.normalize(name))
+            .exclude(source_id=self.instance.pk)
+            .first()
+        )
+        if taken is not None:
+            raise forms.ValidationError(
+                f"“{taken.alias}” already names the source “{taken.source}”. Add to that source "
+                "instead of creating a second one."
+            )
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        _fill_slug(self, cleaned, "slug", "name", Source)
+        return cleaned
+
+
+class SourceAliasForm(forms.ModelForm):
+    class Meta:
+        model = SourceAlias
+        fields = ["alias"]
+
+    def clean_alias(self):
+        # `normalized` is not a form field, so ModelForm's unique check skips it: check here.
+        alias = self.cleaned_data["alias"]
+        if not SourceAlias.normalize(alias):
+            raise forms.ValidationError("An alias needs at least one letter or digit.")
+        taken = (
+            SourceAlias.objects.select_related("source")
+            .filter(normalized=SourceAlias.normalize(alias))
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        # A new alias the source already has is simply kept (services.source_alias_add).
+        if taken is not None and (self.instance.pk or taken.source_id != self.instance.source_id):
+            raise forms.ValidationError(f"“{taken.alias}” is already an alias of “{taken.source}”.")
+        return alias
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["url", "outlet", "title", "published_at", "text", "incident"]
+
+    def clean_text(self):
+        # The content hash is unique: the same text twice is one article, not two.
+        text = self.cleaned_data.get("text", "")
+        if text:
+            same = (
+                Article.objects.filter(content_hash=services.content_hash(text))
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if same is not None:
+                raise forms.ValidationError(f"The same text is already stored as “{same}”.")
+        return text
+
+
+# What editors fill in on both kinds of claim, after the claim's own fields.
+PROVENANCE_FIELDS = [
+    "cited_text",
+    "cited_source",
+    "article",
+    "evidence",
+    "reference_url",
+    "reported_at",
+    "status",
+    "editor_note",
+]
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Shared by figure and timing claims: the editor's note is this change's history reason.
+
+    The note field starts empty on every edit, so a note always explains the change it was
+    written with; earlier notes stay in the history.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "editor_note" in self.fields:
+            self.fields["editor_note"].label = NOTE_LABEL
+            self.fields["editor_note"].help_text = NOTE_HELP
+            if self.instance.pk is not None:
+                self.initial["editor_note"] = ""
+
+
+_FIGURE_ERRORS = {
+    "min_value": "A count cannot be negative.",
+    "max_value": f"Above {MAX_FIGURE:,}, the most one incident can count: check for a typo.",
+}
+
+
+class FigureClaimAdminForm(ClaimAdminForm):
+    """A figure claim. Leave the lower bound empty and the figure as stated is read for you:
+    "at least 90" gives at least, 90..open; "between 40 and 55" 40..55; "dozens" 24..99."""
+
+    class Meta:
+        model = FigureClaim
+        fields = [
+            "incident",
+            "claimant",
+            "metric",
+            "victim_group",
+            "victims_text",
+            "stated_text",
+            "qualifier",
+            "low",
+            "high",
+            "is_hedged",
+            "marked_earlier",
+            *PROVENANCE_FIELDS,
+        ]
+        error_messages = {"low": _FIGURE_ERRORS, "high": _FIGURE_ERRORS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "low" in self.fields:
+            self.fields["low"].required = False
+            self.fields[
+                "low"
+            ].help_text = "Leave empty to read qualifier and bounds from the figure as stated."
+        if "high" in self.fields:
+            self.fields[
+                "high"
+            ].help_text = (
+                "Empty for an open-ended figure (at least 90); filled in for an exact one."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "low" in self.errors or "low" not in self.fields:
+            return cleaned
+        if cleaned.get("low") is None:
+            if cleaned.get("stated_text"):
+                self._read_stated_figure(cleaned)
+            elif "stated_text" not in self.errors:
+                self.add_error("low", "Give the lower bound, or the figure as stated.")
+        elif cleaned.get("high") is None and cleaned.get("qualifier") == "exact":
+            # An exact figure is its own upper bound; an empty high would make it open-ended.
+            cleaned["high"] = cleaned["low"]
+        return cleaned
+
+    def _read_stated_figure(self, cleaned: dict) -> None:
+        """Fills qualifier, low and high from the wording, or says why it cannot."""
+        stated = cleaned["stated_text"]
+        phrases = parse_figures(stated)
+        rest = stated[: phrases[0].start] + stated[phrases[0].end :] if len(phrases) == 1 else ""
+        if len(phrases) != 1 or any(ch.isdigit() for ch in rest):
+            # Several figures, none, or digits left over ("40-55" read as 40): never guess.
+            what = {0: "no figure that can be read"}.get(len(phrases), "more than one figure")
+            self.add_error(
+                "low",
+                f"“{stated}” holds {what}: enter the lower bound yourself "
+                "(and the upper bound for a range or an exact figure).",
+            )
+            return
+        phrase = phrases[0]
+        qualifier, low, high = phrase.qualifier, phrase.low, phrase.high
+        chosen = cleaned.get("qualifier") or FigureClaim.Qualifier.EXACT
+        if chosen != qualifier:
+            if qualifier == FigureClaim.Qualifier.EXACT and phrase.value is not None:
+                # "90" with "at least" picked: the editor knows the hedge the excerpt dropped.
+                try:
+                    interval = interval_for(chosen, phrase.value)
+                except ValueError as error:
+                    self.add_error("qualifier", str(error))
+                    return
+                qualifier, low, high = chosen, interval.low, interval.high
+            elif chosen != FigureClaim.Qualifier.EXACT:
+                label = FigureClaim.Qualifier(qualifier).label
+                self.add_error(
+                    "qualifier",
+                    f"The wording says “{label}”, not “{FigureClaim.Qualifier(chosen).label}”: "
+                    "change one of them, or enter the bounds yourself.",
+                )
+                return
+        cleaned.update(qualifier=qualifier, low=low, high=high)
+
+
+class TimingClaimAdminForm(ClaimAdminForm):
+    class Meta:
+        model = TimingClaim
+        fields = [
+            "incident",
+            "claimant",
+            "stated_text",
+            "zone_label",
+            "start_utc",
+            "end_utc",
+            "duration_min_low",
+            "duration_min_high",
+            *PROVENANCE_FIELDS,
+        ]
