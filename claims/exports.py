@@ -226,3 +226,81 @@ def claims_rows(queryset) -> Iterator[list]:
 
 def claims_response(queryset) -> StreamingHttpResponse:
     return csv_response("claims.csv", CLAIMS_HEADER, claims_rows(queryset))
+
+
+CONFLICTS_HEADER = [
+    "incident",
+    "rule",
+    "as_of",
+    "kind",
+    "metric",
+    "victim_group",
+    "claimant_a",
+    "stated_a",
+    "interval_a",
+    "claimant_b",
+    "stated_b",
+    "interval_b",
+    "conflict",
+    "gap",
+    "severity",
+    "start_offset_minutes",
+    "same_upstream_voice",
+]
+
+
+def conflict_rows(page) -> Iterator[list]:
+    """Every pair of current claims, conflicts first: figures per metric, then timing windows.
+
+    For figures `gap` is the distance between the intervals (0 when they overlap); for timings it
+    is minutes between the nearer ends of the two windows.
+    """
+    common = [page.incident.slug, page.rule.value, _iso(page.as_of)]
+    for mc in page.columns:
+        for pair in (*mc.conflicts, *mc.agreements):
+            yield [
+                *common,
+                "figure",
+                mc.metric.value,
+                mc.victim_group.value,
+                pair.low.claimant_label,
+                pair.low.stated,
+                str(pair.low.interval),
+                pair.high.claimant_label,
+                pair.high.stated,
+                str(pair.high.interval),
+                "yes" if pair.conflicts else "no",
+                pair.gap,
+                f"{pair.severity:.4f}",
+                "",
+                "yes" if pair.same_voice else "no",
+            ]
+    for pair in sorted(page.comparison.timing.pairs, key=lambda p: p.agree):
+        yield [
+            *common,
+            "timing",
+            "",
+            "",
+            pair.early.timing.claimant_label,
+            pair.early.timing.stated,
+            _window(pair.early),
+            pair.late.timing.claimant_label,
+            pair.late.timing.stated,
+            _window(pair.late),
+            "no" if pair.agree else "yes",
+            pair.gap_minutes,
+            "",
+            pair.start_offset_minutes,
+            "yes" if pair.same_voice else "no",
+        ]
+
+
+def _window(window) -> str:
+    start, end = _iso(window.start), _iso(window.end)
+    return start if start == end else f"{start}/{end}"
+
+
+def conflicts_response(page) -> StreamingHttpResponse:
+    return csv_response(
+        f"{page.incident.slug}-conflicts.csv", CONFLICTS_HEADER, conflict_rows(page)
+    )

@@ -12,4 +12,5 @@ urlpatterns = [
     path(
         "incidents/<slug:slug>/comparison.csv", views.comparison_csv, name="incident-comparison-csv"
     ),
+    path("incidents/<slug:slug>/conflicts.csv", views.conflicts_csv, name="incident-conflicts-csv"),
 ]

@@ -97,6 +97,13 @@ def comparison_csv(request, slug):
 
 
 @require_GET
+def conflicts_csv(request, slug):
+    rule, as_of, _ = parse_view_options(request.GET)
+    page = selectors.incident_page(slug=slug, user=None, rule=rule, as_of=as_of)
+    return exports.conflicts_response(page)
+
+
+@require_GET
 def claims_csv(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():

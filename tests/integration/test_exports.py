@@ -207,3 +207,24 @@ def test_comparison_csv_query_count_does_not_grow_with_rows(
         )
     with django_assert_num_queries(4):
         b"".join(client.get(COMPARISON_URL).streaming_content)
+
+
+def test_conflicts_csv_lists_each_pair_and_whether_it_conflicts(client, demo):
+    rows = _read(client.get(f"/incidents/{DEMO_SLUG}/conflicts.csv"))
+    killed = [r for r in rows if r["kind"] == "figure" and r["metric"] == "killed"]
+    assert len(killed) == 1
+    pair = killed[0]
+    assert (pair["claimant_a"], pair["stated_a"]) == ("Russian defence ministry", "62")
+    assert (pair["claimant_b"], pair["stated_b"]) == (
+        "Syrian Observatory for Human Rights",
+        "at least 90",
+    )
+    assert (pair["conflict"], pair["gap"]) == ("yes", "28")
+    injured = next(r for r in rows if r["metric"] == "injured")
+    assert injured["conflict"] == "no"
+    timing = next(r for r in rows if r["kind"] == "timing" and r["conflict"] == "yes")
+    assert {timing["claimant_a"], timing["claimant_b"]} == {
+        "Russian defence ministry",
+        "US military official (anonymous)",
+    }
+    assert (timing["start_offset_minutes"], timing["gap"]) == ("60", "10")
