@@ -171,6 +171,37 @@ class SourceAlias(models.Model):
         super().validate_unique(exclude=exclude)
 
 
+class Feed(models.Model):
+    """An RSS or Atom feed whose new items are ingested on a schedule."""
+
+    name = models.CharField(max_length=200)
+    url = models.URLField(max_length=2000, unique=True)
+    is_active = models.BooleanField(default=True)
+    incident = models.ForeignKey(
+        "Incident",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feeds",
+        help_text="Link every item of this feed to this incident (optional).",
+    )
+    poll_minutes = models.PositiveIntegerField(
+        "poll every (minutes)", default=30, validators=[MaxValueValidator(7 * 24 * 60)]
+    )
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(poll_minutes__gte=1), name="feed_poll_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Article(models.Model):
     """A publication that carries claims, with the text it was read from and an archived copy."""
 
@@ -179,6 +210,13 @@ class Article(models.Model):
         FETCHING = "fetching", "Fetching"
         EXTRACTED = "extracted", "Extracted"
         FAILED = "failed", "Failed"
+
+    class Origin(models.TextChoices):
+        URL = "url", "Fetched from its address"
+        UPLOAD = "upload", "Uploaded HTML file"
+        PASTE = "paste", "Pasted text"
+        FEED = "feed", "Feed item"
+        EDITOR = "editor", "Entered by an editor"
 
     url = models.URLField(max_length=2000, blank=True, help_text="Normalised address, if online.")
     outlet = models.CharField(max_length=200, blank=True)
@@ -192,9 +230,23 @@ class Article(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.EDITOR)
+    attempts = models.PositiveIntegerField(default=0, editable=False)
+    feed = models.ForeignKey(
+        Feed, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
     incident = models.ForeignKey(
         Incident, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
+    suggested_incident = models.ForeignKey(
+        Incident,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggested_articles",
+        help_text="An incident this article looks like (same place, close dates); confirm it.",
+    )
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -279,7 +331,15 @@ class ClaimBase(models.Model):
         related_name="+",
         editable=False,
     )
+    is_headline = models.BooleanField(
+        "unattributed (headline)",
+        default=False,
+        help_text="From a headline or standfirst naming nobody; the outlet is the claimant.",
+    )
     editor_note = models.CharField(max_length=500, blank=True)
+    # Identifies an extracted claim within its article (kind, span, metric...), so that
+    # re-ingesting the article refreshes its claims instead of duplicating them.
+    extraction_key = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -298,6 +358,11 @@ def _provenance_constraints(prefix: str) -> list[models.BaseConstraint]:
             condition=Q(evidence_start__isnull=True, evidence_end__isnull=True)
             | Q(evidence_start__lte=F("evidence_end")),
             name=f"{prefix}_evidence_span_ordered",
+        ),
+        models.UniqueConstraint(
+            fields=["article", "extraction_key"],
+            condition=~Q(extraction_key=""),
+            name=f"{prefix}_unique_extraction",
         ),
     ]
 
@@ -352,6 +417,12 @@ class FigureClaim(ClaimBase):
     )
     is_hedged = models.BooleanField(
         "hedged", default=False, help_text='"may have been killed": a claim, not a fact.'
+    )
+    is_cumulative = models.BooleanField(
+        "cumulative toll",
+        default=False,
+        help_text='A toll for a whole war or period ("has killed more than 40,000"), not this '
+        "incident: kept, never compared with the incident's figures.",
     )
     marked_earlier = models.BooleanField(
         "marked as earlier in the text",

@@ -50,7 +50,11 @@ def timing_input(claim: TimingClaim) -> d.TimingInput:
 
 def incident_public_summary(incident: Incident) -> dict:
     """The list page's denormalised columns, computed from the incident's confirmed claims."""
-    figures = list(FigureClaim.objects.filter(incident=incident).public().with_provenance())
+    figures = list(
+        FigureClaim.objects.filter(incident=incident, is_cumulative=False)
+        .public()
+        .with_provenance()
+    )
     timings = list(TimingClaim.objects.filter(incident=incident).public().with_provenance())
     comparison = d.compare([figure_input(f) for f in figures], [timing_input(t) for t in timings])
     killed = [m for m in comparison.metrics if m.metric == d.Metric.KILLED]
@@ -115,6 +119,7 @@ class IncidentPage:
     rows: list
     articles: list
     figures: list
+    cumulative: list
     timings: list
     pending_count: int
 
@@ -140,7 +145,10 @@ def incident_page(
         )
     else:
         figure_qs, timing_qs = figure_qs.public(), timing_qs.public()
-    figures = list(figure_qs)
+    everything = list(figure_qs)
+    # Whole-war tolls answer another question: listed apart, never compared (SEMANTICS.md).
+    figures = [f for f in everything if not f.is_cumulative]
+    cumulative = [f for f in everything if f.is_cumulative]
     timings = list(timing_qs)
     if as_of is not None:
         timings = [t for t in timings if t.reported_at <= as_of]
@@ -171,8 +179,9 @@ def incident_page(
         rows=rows,
         articles=articles,
         figures=figures,
+        cumulative=cumulative,
         timings=timings,
-        pending_count=sum(1 for c in (*figures, *timings) if c.status != "confirmed"),
+        pending_count=sum(1 for c in (*everything, *timings) if c.status != "confirmed"),
     )
 
 

@@ -130,14 +130,14 @@ def figures_relink(incident: Incident, *, acting_user=None) -> None:
     1. Group confirmed figures by (claimant, metric, victim group).
     2. Order each group by reported_at, then id: each figure supersedes the one before it.
     3. Save only rows whose link or flag changed (each save is recorded in history); unconfirmed
-       figures are never current and supersede nothing, so that public pages and exports that
-       read these columns count confirmed figures only.
+       and cumulative (whole-war) figures are never current and supersede nothing, so that
+       public pages and exports that read these columns count confirmed incident figures only.
     """
     figures = list(FigureClaim.objects.filter(incident=incident).order_by("reported_at", "id"))
     chains: dict[tuple, list[FigureClaim]] = defaultdict(list)
     wanted: dict[int, tuple[int | None, bool]] = {}
     for figure in figures:
-        if figure.status == FigureClaim.Status.CONFIRMED:
+        if figure.status == FigureClaim.Status.CONFIRMED and not figure.is_cumulative:
             chains[(figure.claimant_id, figure.metric, figure.victim_group)].append(figure)
         else:
             wanted[figure.pk] = (None, False)

@@ -297,3 +297,22 @@ def test_user_supplied_text_is_escaped_on_every_public_page(client, demo):
         html = client.get(url).content.decode()
         assert "<script>alert" not in html, url
     assert "&lt;script&gt;" in client.get(demo.get_absolute_url()).content.decode()
+
+
+def test_a_cumulative_war_toll_is_listed_apart_and_not_compared(client, demo):
+    ministry = Source.objects.get(slug="russian-defence-ministry")
+    _figure(
+        demo,
+        ministry,
+        300000,
+        stated="more than 300,000",
+        qualifier="more_than",
+        high=None,
+        is_cumulative=True,
+    )
+    response = client.get(demo.get_absolute_url())
+    assert "300,000" not in _row(response, "russian-defence-ministry")
+    text = _text(response)
+    assert "Tolls for the wider conflict" in text and "more than 300,000" in text
+    demo.refresh_from_db()
+    assert (demo.killed_low, demo.killed_high) == (62, 90)
