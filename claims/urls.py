@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.IncidentListView.as_view(), name="incident-list"),
     path("claims.csv", views.claims_csv, name="claims-csv"),
     path("incidents/<slug:slug>/", views.incident_detail, name="incident-detail"),
+    path("incidents/<slug:slug>/chart/<str:name>.svg", views.incident_chart, name="incident-chart"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path(
         "incidents/<slug:slug>/comparison.csv", views.comparison_csv, name="incident-comparison-csv"

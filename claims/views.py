@@ -3,14 +3,16 @@
 from datetime import UTC, datetime, time
 
 from django.db.models import F
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import LazyPaginator, SingleTableMixin
 
+from claims import charts, exports, selectors
 from claims import discrepancy as d
-from claims import exports, selectors
 from claims.filters import IncidentFilter
 from claims.models import Article, Incident
 from claims.tables import IncidentTable
@@ -74,8 +76,41 @@ def incident_detail(request, slug):
         as_of=as_of,
         pending=request.GET.get("pending") == "1",
     )
-    context = {"page": page, "incident": page.incident, "problems": problems, "rules": list(d.Rule)}
+    context = {
+        "page": page,
+        "incident": page.incident,
+        "problems": problems,
+        "rules": list(d.Rule),
+        "figures_chart": _inline_chart(page, "figures"),
+        "timeline_chart": _inline_chart(page, "timeline"),
+    }
     return render(request, "claims/incident_detail.html", context)
+
+
+CHARTS = {"figures": charts.figures_svg, "timeline": charts.timeline_svg}
+
+
+def _inline_chart(page, name: str):
+    # charts.* escapes every text it places in the SVG, so inlining its output is safe.
+    return mark_safe(CHARTS[name](page.comparison, _chart_title(page, name)))  # noqa: S308
+
+
+def _chart_title(page, name: str) -> str:
+    what = "Figures reported by each source" if name == "figures" else "Stated times in UTC"
+    return f"{page.incident.title}: {what}"
+
+
+@require_GET
+def incident_chart(request, slug, name):
+    """A chart as a standalone SVG file, for embedding in an article."""
+    if name not in CHARTS:
+        raise Http404("No such chart")
+    rule, as_of, _ = parse_view_options(request.GET)
+    page = selectors.incident_page(slug=slug, user=None, rule=rule, as_of=as_of)
+    svg = CHARTS[name](page.comparison, _chart_title(page, name))
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @require_GET

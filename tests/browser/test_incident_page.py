@@ -61,3 +61,17 @@ def test_list_is_readable_on_a_phone(live_server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert "62 – 90+" in page.locator("table").inner_text()
     context.close()
+
+
+def test_charts_are_drawn_labelled_and_show_the_gap_between_accounts(live_server, page):
+    demo_load()
+    page.goto(live_server.url + DEMO_PATH)
+    figures = page.locator("svg.chart").first
+    assert figures.get_attribute("role") == "img"
+    assert "Figures reported by each source" in figures.locator("title").first.text_content()
+    timeline = page.locator("svg.chart").nth(1)
+    window = timeline.locator("rect[data-claimant='russian-defence-ministry']").bounding_box()
+    moment = timeline.locator("circle[data-claimant='us-military-official-anonymous']")
+    dot = moment.bounding_box()
+    assert window["width"] > 20 and dot["width"] > 4
+    assert dot["x"] > window["x"] + window["width"], "the two accounts must not touch"

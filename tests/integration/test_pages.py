@@ -183,7 +183,7 @@ def test_incident_page_shows_the_superseded_figure_as_history_not_a_competing_ro
     sohr = _row(response, "syrian-observatory-for-human-rights")
     assert re.search(r"83 .*?→ at least 90", sohr)
     assert "revised up" in sohr
-    assert response.content.decode().count('data-claimant="syrian-observatory') == 1
+    assert response.content.decode().count('<tr data-claimant="syrian-observatory') == 1
 
 
 def test_incident_page_says_in_plain_words_who_gave_the_lowest_and_highest_toll(client, demo):
@@ -316,3 +316,14 @@ def test_a_cumulative_war_toll_is_listed_apart_and_not_compared(client, demo):
     assert "Tolls for the wider conflict" in text and "more than 300,000" in text
     demo.refresh_from_db()
     assert (demo.killed_low, demo.killed_high) == (62, 90)
+
+
+def test_chart_urls_serve_standalone_svg_with_an_embed_snippet_on_the_page(client, demo):
+    for name in ("figures", "timeline"):
+        response = client.get(f"/incidents/{DEMO_SLUG}/chart/{name}.svg")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("image/svg+xml")
+        assert response.content.startswith(b"<svg")
+    assert client.get(f"/incidents/{DEMO_SLUG}/chart/pie.svg").status_code == 404
+    page = client.get(demo.get_absolute_url()).content.decode()
+    assert f'&lt;img src="http://testserver/incidents/{DEMO_SLUG}/chart/figures.svg"' in page
