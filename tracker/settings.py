@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "claims",
 ]
 
@@ -163,6 +165,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"claims": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}},
+}
+
+# Read-only JSON API (claims/api/): public, paginated, throttled; schema at /api/schema/.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "120/min", "API requests a visitor may make (DRF rate).")
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Casualty tracker API",
+    "DESCRIPTION": "Read-only access to incidents, sources, claims and their comparisons.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

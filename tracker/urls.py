@@ -7,5 +7,6 @@ admin.site.index_title = "Figures, timings and sources"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("claims.api.urls")),
     path("", include("claims.urls")),
 ]
