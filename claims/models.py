@@ -132,13 +132,28 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # Denormalised track record for the sources list; recomputed by
+    # services.sources_refresh_track_records whenever a claim of an incident it reports changes.
+    incident_count = models.PositiveIntegerField(default=0, editable=False)
+    compared_count = models.PositiveIntegerField(default=0, editable=False)
+    typical_deviation = models.FloatField(null=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=["incident_count", "compared_count", "typical_deviation"]
+    )
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Sources list: ranked by how many incidents a source reports on.
+            models.Index(fields=["-incident_count", "name"], name="source_activity_idx"),
+        ]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("claims:source-detail", kwargs={"slug": self.slug})
 
 
 class SourceAlias(models.Model):

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from claims import discrepancy as d
-from claims.models import Article, FigureClaim, Incident, TimingClaim
+from claims.models import Article, FigureClaim, Incident, Source, TimingClaim
 
 
 def figure_input(claim: FigureClaim) -> d.FigureInput:
@@ -260,3 +260,65 @@ def article_segments(article: Article, user=None) -> list[tuple[str, list, list[
         ]
         segments.append((article.text[start:end], covering, anchors))
     return segments
+
+
+def _comparisons_for_source(source: Source) -> tuple[dict, list[FigureClaim]]:
+    """Each incident the source has public figures for, compared as the incident page does.
+
+    Two queries: the source's own figures, then every public figure of those incidents.
+    """
+    own = list(
+        FigureClaim.objects.public()
+        .filter(claimant=source, is_cumulative=False)
+        .select_related("incident", "article")
+        .order_by("-reported_at", "-id")
+    )
+    peers = (
+        FigureClaim.objects.public()
+        .filter(incident_id__in={f.incident_id for f in own}, is_cumulative=False)
+        .select_related("claimant", "cited_source", "incident")
+    )
+    by_incident: dict[str, list] = {}
+    for figure in peers:
+        by_incident.setdefault(figure.incident.slug, []).append(figure_input(figure))
+    return {slug: d.compare(inputs) for slug, inputs in by_incident.items()}, own
+
+
+def source_track_record(source: Source) -> dict:
+    """The sources list's columns for one source: incidents, figures compared, usual lean."""
+    comparisons, own = _comparisons_for_source(source)
+    record = d.track_record(source.slug, comparisons)
+    lean = record.typical_deviation
+    timings = TimingClaim.objects.public().filter(claimant=source)
+    timed = set(timings.values_list("incident_id", flat=True))
+    return {
+        "incident_count": len({f.incident_id for f in own} | timed),
+        "compared_count": record.compared,
+        "typical_deviation": None if lean is None else round(lean, 4),
+    }
+
+
+@dataclass
+class SourcePage:
+    source: Source
+    figures: list  # the source's own public figures, newest first
+    record: object  # d.TrackRecord
+    timings: list
+
+
+def source_page(slug: str) -> SourcePage:
+    """A source's claims across incidents and its track record, in five queries."""
+    source = get_object_or_404(Source.objects.prefetch_related("aliases"), slug=slug)
+    comparisons, own = _comparisons_for_source(source)
+    timings = list(
+        TimingClaim.objects.public()
+        .filter(claimant=source)
+        .select_related("incident", "article")
+        .order_by("-reported_at", "-id")
+    )
+    return SourcePage(
+        source=source,
+        figures=own,
+        record=d.track_record(source.slug, comparisons),
+        timings=timings,
+    )

@@ -99,7 +99,7 @@ def timing_claim_save(claim: TimingClaim, *, acting_user=None, reason: str = "")
     if claim.pk is None and claim.entered_by_id is None and acting_user is not None:
         claim.entered_by = acting_user if acting_user.is_authenticated else None
     _save_audited(claim, acting_user=acting_user, reason=reason or _default_reason(claim))
-    incident_refresh_summary(claim.incident)
+    incident_claims_changed(claim.incident, acting_user=acting_user)
     return claim
 
 
@@ -119,9 +119,24 @@ def claim_set_status(claim, *, status: str, acting_user=None, reason: str = ""):
 
 
 def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:
-    """Relinks revisions and refreshes the summary after any claim of `incident` changed."""
+    """Relinks revisions and refreshes the summary after any claim of `incident` changed, and
+    the track records of every source with a figure there (their peers changed too)."""
     figures_relink(incident, acting_user=acting_user)
     incident_refresh_summary(incident)
+    figures = FigureClaim.objects.filter(incident=incident).values_list("claimant_id", flat=True)
+    timings = TimingClaim.objects.filter(incident=incident).values_list("claimant_id", flat=True)
+    sources_refresh_track_records({*figures, *timings})
+
+
+def sources_refresh_track_records(source_ids) -> None:
+    """Recomputes the sources list's denormalised columns for the given sources (not audited)."""
+    for source in Source.objects.filter(pk__in=set(source_ids)):
+        record = selectors.source_track_record(source)
+        Source.objects.filter(pk=source.pk).update(
+            incident_count=record["incident_count"],
+            compared_count=record["compared_count"],
+            typical_deviation=record["typical_deviation"],
+        )
 
 
 def figures_relink(incident: Incident, *, acting_user=None) -> None:

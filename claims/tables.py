@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from claims.formatting import format_range
-from claims.models import Incident
+from claims.models import Incident, Source
 
 
 class IncidentTable(tables.Table):
@@ -69,3 +69,42 @@ class IncidentTable(tables.Table):
 
     def value_disagreement(self, value):
         return f"{value:.2f}"
+
+
+class SourceTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name="Source")
+    kind = tables.Column(verbose_name="Kind")
+    incident_count = tables.Column(
+        verbose_name="Incidents", attrs={"td": {"class": "num", "data-label": "Incidents"}}
+    )
+    compared_count = tables.Column(
+        verbose_name="Figures compared", attrs={"td": {"class": "num", "data-label": "Compared"}}
+    )
+    typical_deviation = tables.Column(
+        verbose_name="Usually sits",
+        attrs={"td": {"class": "num", "data-label": "Usually sits"}},
+        empty_values=(),
+    )
+
+    class Meta:
+        model = Source
+        fields = ("name", "kind", "affiliation")
+        sequence = ("name", "kind", "affiliation", "incident_count", "compared_count")
+        order_by = ("-incident_count",)
+        attrs = {"class": "data-table source-table"}
+        empty_text = "No source yet."
+
+    def render_typical_deviation(self, value):
+        return lean_words(value)
+
+    def value_typical_deviation(self, value):
+        return "" if value is None else f"{value:+.4f}"
+
+
+def lean_words(value: float | None) -> str:
+    """A source's usual lean in words: "23% above the median", "at the median"."""
+    if value is None:
+        return "—"
+    if abs(value) < 0.005:
+        return "at the median"
+    return f"{abs(value):.0%} {'above' if value > 0 else 'below'} the median"

@@ -9,6 +9,8 @@ urlpatterns = [
     path("claims.csv", views.claims_csv, name="claims-csv"),
     path("incidents/<slug:slug>/", views.incident_detail, name="incident-detail"),
     path("incidents/<slug:slug>/chart/<str:name>.svg", views.incident_chart, name="incident-chart"),
+    path("sources/", views.SourceListView.as_view(), name="source-list"),
+    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path(
         "incidents/<slug:slug>/comparison.csv", views.comparison_csv, name="incident-comparison-csv"

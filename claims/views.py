@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, time
 
+import django_filters
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,8 +15,8 @@ from django_tables2 import LazyPaginator, SingleTableMixin
 from claims import charts, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
-from claims.models import Article, Incident
-from claims.tables import IncidentTable
+from claims.models import Article, Incident, Source
+from claims.tables import IncidentTable, SourceTable, lean_words
 
 
 class IncidentListView(SingleTableMixin, FilterView):
@@ -30,6 +31,46 @@ class IncidentListView(SingleTableMixin, FilterView):
     def get_queryset(self):
         # Every column is on the incident row (denormalised), so the page is one query.
         return Incident.objects.order_by(F("started_at").desc(nulls_last=True), "id")
+
+
+class SourceFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Source
+        fields = ["kind"]
+
+
+class SourceListView(SingleTableMixin, FilterView):
+    model = Source
+    table_class = SourceTable
+    filterset_class = SourceFilter
+    template_name = "claims/source_list.html"
+    table_pagination = {"per_page": 50, "paginator_class": LazyPaginator}
+
+    def get_queryset(self):
+        return Source.objects.filter(is_suggested=False).order_by("-incident_count", "name")
+
+
+@require_GET
+def source_detail(request, slug):
+    """Every public claim of one source across incidents, and its track record."""
+    page = selectors.source_page(slug)
+    record = page.record
+    positions = {(p.incident, p.metric, p.victim_group): p for p in record.placements}
+    rows = [
+        (f, positions.get((f.incident.slug, f.metric, f.victim_group)) if f.is_current else None)
+        for f in page.figures
+    ]
+    context = {
+        "page": page,
+        "rows": rows,
+        "lean": lean_words(record.typical_deviation),
+        "counts": {p.value: record.count(p) for p in d.Position},
+        "revisions": sorted(record.revisions.items()),
+        "cited": record.cited.most_common(5),
+    }
+    return render(request, "claims/source_detail.html", context)
 
 
 def parse_view_options(params) -> tuple[d.Rule, datetime | None, list[str]]:

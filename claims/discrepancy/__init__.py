@@ -10,6 +10,7 @@ Modules, by responsibility (rules for journalists in docs/SEMANTICS.md):
 - ``timing``: UTC windows, offsets, gaps and durations across claimants.
 - ``compare``: the whole incident (``compare``) and its ``disagreement_score``.
 - ``summary``: plain-language sentences.
+- ``track``: a source's track record (above, within or below the others; its usual lean).
 
 Typical use::
 
@@ -87,8 +88,22 @@ from claims.discrepancy.timing import (
     compare_timings,
     phrase_minutes,
 )
+from claims.discrepancy.track import (
+    Placement,
+    Position,
+    TrackRecord,
+    position_against,
+    representative,
+    track_record,
+)
 
 __all__ = [
+    "Placement",
+    "Position",
+    "TrackRecord",
+    "position_against",
+    "representative",
+    "track_record",
     "CLAIMANT_KINDS",
     "MAX_FIGURE",
     "METRIC_SYNONYMS",

@@ -5,6 +5,7 @@ from datetime import UTC
 from django import template
 
 from claims.discrepancy import Interval
+from claims.tables import lean_words
 
 register = template.Library()
 
@@ -43,3 +44,9 @@ def utc(moment) -> str:
         return "—"
     moment = moment.astimezone(UTC)
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+@register.filter
+def lean(value) -> str:
+    """A signed deviation from the median in words: "18% below the median"."""
+    return lean_words(value)
