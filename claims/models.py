@@ -101,6 +101,26 @@ class Incident(models.Model):
     def get_absolute_url(self):
         return reverse("claims:incident-detail", kwargs={"slug": self.slug})
 
+    def dataset_links(self) -> list[tuple[str, str, str]]:
+        """(dataset, identifier, address) for each public dataset this incident is in; the
+        address is empty where the dataset has no page per event (ACLED)."""
+        links = []
+        if self.acled_event_id:
+            links.append(("ACLED", self.acled_event_id, ""))
+        if self.ucdp_ged_id:
+            links.append(
+                ("UCDP GED", self.ucdp_ged_id, f"https://ucdp.uu.se/event/{self.ucdp_ged_id}")
+            )
+        if self.airwars_code:
+            links.append(
+                (
+                    "Airwars",
+                    self.airwars_code,
+                    f"https://airwars.org/civilian-casualties/{self.airwars_code}/",
+                )
+            )
+        return links
+
 
 class Source(models.Model):
     """Someone who makes claims: a monitor, a ministry, an armed group, an outlet, an official."""

@@ -123,6 +123,11 @@ class IncidentPage:
     timings: list
     pending_count: int
 
+    @property
+    def latest_reported_at(self) -> datetime | None:
+        """When the newest claim shown was reported: the date a citation gives."""
+        return max((c.reported_at for c in (*self.figures, *self.timings)), default=None)
+
 
 def incident_page(
     *, slug: str, user=None, rule: d.Rule = d.Rule.RANGE, as_of=None, pending=False

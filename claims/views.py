@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import LazyPaginator, SingleTableMixin
 
-from claims import charts, exports, selectors
+from claims import changelog, charts, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
 from claims.models import Article, Incident, Source
@@ -122,10 +122,40 @@ def incident_detail(request, slug):
         "incident": page.incident,
         "problems": problems,
         "rules": list(d.Rule),
+        "permalink": _permalink(request, page),
         "figures_chart": _inline_chart(page, "figures"),
         "timeline_chart": _inline_chart(page, "timeline"),
     }
+    context["plain_text"] = _plain_text(page, context["permalink"])
+    context["citation"] = _citation(page, context["permalink"])
     return render(request, "claims/incident_detail.html", context)
+
+
+def _permalink(request, page) -> str:
+    """An address that shows this comparison again later: the rule, and the moment of the latest
+    claim shown (so figures added afterwards do not change what the link shows)."""
+    moment = page.as_of or page.latest_reported_at
+    query = f"?rule={page.rule.value}"
+    if moment:
+        query += "&as_of=" + moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return request.build_absolute_uri(page.incident.get_absolute_url()) + query
+
+
+def _plain_text(page, permalink: str) -> str:
+    """The disagreement in plain text, ready to paste into a story, with its citation."""
+    lines = [page.incident.title, ""]
+    lines += [f"- {sentence}" for sentence in page.comparison.summary()]
+    lines += ["", _citation(page, permalink)]
+    return "\n".join(lines)
+
+
+def _citation(page, permalink: str) -> str:
+    latest = page.latest_reported_at
+    when = f"figures as reported by {latest:%d %B %Y, %H:%M} UTC" if latest else "no figures yet"
+    return (
+        f"{page.incident.title}. Casualty tracker, {when}; reconciled by: {page.rule.label}. "
+        f"{permalink}"
+    )
 
 
 CHARTS = {"figures": charts.figures_svg, "timeline": charts.timeline_svg}
@@ -152,6 +182,14 @@ def incident_chart(request, slug, name):
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+@require_GET
+def incident_changes(request, slug):
+    """The public change log of one incident."""
+    incident = get_object_or_404(Incident, slug=slug)
+    events = changelog.change_events(incident)
+    return render(request, "claims/incident_changes.html", {"incident": incident, "events": events})
 
 
 @require_GET
