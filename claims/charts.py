@@ -15,15 +15,18 @@ LABEL_W = 230  # left column for claimant names
 RIGHT_PAD = 110  # room for the stated wording right of the marks
 ROW_H = 26
 TOP = 34
-STYLE = (
-    "<style>"
-    "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:11.5px;"
-    "fill:#1d2329}.muted{fill:#5b6670}.axis{stroke:#b8c0c8}.grid{stroke:#eceff3}"
-    ".bar{fill:#0b5cad}.bar.conflict{fill:#b3261e}.old{opacity:.28}.moment{fill:#0b5cad}"
-    ".window{fill:#0b5cad;opacity:.85}.window.conflict,.moment.conflict{fill:#b3261e}"
-    ".heading{font-weight:600;font-size:13px}"
-    "</style>"
-)
+# Presentation attributes instead of a <style> element: the pages' Content Security Policy
+# forbids inline styles, and attributes keep the charts identical inline and as files.
+INK, MUTED, LINE, GRID, BLUE, RED = "#1d2329", "#5b6670", "#b8c0c8", "#eceff3", "#0b5cad", "#b3261e"
+FONT = "system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif"
+
+
+def _paint(cls: str) -> str:
+    """Fill and opacity for a mark's classes ("bar conflict old", "moment", "window conflict")."""
+    names = cls.split()
+    colour = RED if "conflict" in names else BLUE
+    opacity = ' opacity="0.28"' if "old" in names else ""
+    return f'fill="{colour}"{opacity}'
 
 
 def _e(text: object) -> str:
@@ -34,9 +37,10 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str], chart_
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" class="chart" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="{FONT}" '
+        f'font-size="11.5" fill="{INK}">'
         f'<title id="{chart_id}-title">{_e(title)}</title>'
-        f'<desc id="{chart_id}-desc">{_e(desc)}</desc>{STYLE}{"".join(body)}</svg>'
+        f'<desc id="{chart_id}-desc">{_e(desc)}</desc>{"".join(body)}</svg>'
     )
 
 
@@ -73,7 +77,9 @@ def figures_svg(comparison: IncidentComparison, title: str) -> str:
             return LABEL_W + plot_w * min(value, top) / top
 
         heading = f"{mc.metric.label.capitalize()}, {mc.victim_group.label}"
-        body.append(f'<text class="heading" x="8" y="{y - 12}">{_e(heading)}</text>')
+        body.append(
+            f'<text font-weight="600" font-size="13" x="8" y="{y - 12}">{_e(heading)}</text>'
+        )
         conflicting = {p.low.claimant for p in mc.conflicts} | {
             p.high.claimant for p in mc.conflicts
         }
@@ -82,14 +88,14 @@ def figures_svg(comparison: IncidentComparison, title: str) -> str:
             cls = " conflict" if current.claimant in conflicting else ""
             body.append(
                 f'<text x="8" y="{y + 4}">{_e(_short(current.claimant_label))}</text>'
-                f'<line class="grid" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" y1="{y}" y2="{y}"/>'
+                f'<line stroke="{GRID}" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" y1="{y}" y2="{y}"/>'
             )
             for entry in chain:
                 f = entry.figure
                 old = "" if entry.is_current else " old"
                 body.append(_mark(f.interval, x, y, cls + old, f, x(top)))
             body.append(
-                f'<text class="muted" x="{LABEL_W + plot_w + 8}" y="{y + 4}">'
+                f'<text fill="{MUTED}" x="{LABEL_W + plot_w + 8}" y="{y + 4}">'
                 f"{_e(current.stated[:18])}</text>"
             )
             history = " then ".join(e.figure.stated for e in chain)
@@ -97,18 +103,18 @@ def figures_svg(comparison: IncidentComparison, title: str) -> str:
             y += ROW_H
         axis_y = y - ROW_H / 2 + 4
         body.append(
-            f'<line class="axis" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" '
+            f'<line stroke="{LINE}" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" '
             f'y1="{axis_y}" y2="{axis_y}"/>'
         )
         for tick in range(0, 5):
             value = top * tick / 4
             body.append(
-                f'<text class="muted" x="{x(value)}" y="{axis_y + 14}" text-anchor="middle">'
+                f'<text fill="{MUTED}" x="{x(value)}" y="{axis_y + 14}" text-anchor="middle">'
                 f"{value:,.0f}</text>"
             )
         y += 46
     if not comparison.metrics:
-        body.append(f'<text class="muted" x="8" y="{TOP}">No figures reported yet.</text>')
+        body.append(f'<text fill="{MUTED}" x="8" y="{TOP}">No figures reported yet.</text>')
         y += ROW_H
     desc = "; ".join(lines) or "No figures reported yet."
     return _svg(WIDTH, int(y), title, desc, body, "figures")
@@ -120,20 +126,21 @@ def _mark(interval: Interval, x, y: float, cls: str, figure, right_edge: float) 
     if interval.is_exact:
         cx = x(interval.low)
         return (
-            f'<path class="bar{cls}" {data} data-kind="exact" '
+            f'<path class="bar{cls}" {_paint(cls)} {data} data-kind="exact" '
             f'd="M{cx:.1f} {y - 7} l7 7 l-7 7 l-7 -7 z">{label}</path>'
         )
     start = x(interval.low)
     if interval.high is None:
         end = right_edge
         return (
-            f'<g class="bar{cls}" {data} data-kind="open">{label}'
+            f'<g class="bar{cls}" {_paint(cls)} {data} data-kind="open">{label}'
             f'<rect x="{start:.1f}" y="{y - 4}" width="{max(end - start - 8, 2):.1f}" height="8"/>'
             f'<path d="M{end - 10:.1f} {y - 8} l10 8 l-10 8 z"/></g>'
         )
     end = x(interval.high)
     return (
-        f'<rect class="bar{cls}" {data} data-kind="interval" data-high="{interval.high}" '
+        f'<rect class="bar{cls}" {_paint(cls)} {data} data-kind="interval" '
+        f'data-high="{interval.high}" '
         f'x="{start:.1f}" y="{y - 5}" width="{max(end - start, 3):.1f}" height="10" rx="2">'
         f"{label}</rect>"
     )
@@ -145,7 +152,7 @@ def timeline_svg(comparison: IncidentComparison, title: str) -> str:
     body: list[str] = []
     plot_w = WIDTH - LABEL_W - RIGHT_PAD
     if not windows:
-        body.append(f'<text class="muted" x="8" y="{TOP}">No times reported yet.</text>')
+        body.append(f'<text fill="{MUTED}" x="8" y="{TOP}">No times reported yet.</text>')
         return _svg(WIDTH, TOP + ROW_H, title, "No times reported yet.", body, "timeline")
     start = min(w.start for w in windows)
     end = max(w.end for w in windows)
@@ -162,11 +169,13 @@ def timeline_svg(comparison: IncidentComparison, title: str) -> str:
     y = TOP
     axis_y = TOP + len(windows) * ROW_H - 6
     # Grid first, so the marks are drawn over it.
-    body.append(f'<text class="heading" x="8" y="{TOP - 12}">Stated times, in UTC</text>')
+    body.append(
+        f'<text font-weight="600" font-size="13" x="8" y="{TOP - 12}">Stated times, in UTC</text>'
+    )
     for tick in _ticks(lo, hi):
         body.append(
-            f'<line class="grid" x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{TOP - 10}" '
-            f'y2="{axis_y}"/><text class="muted" x="{x(tick):.1f}" y="{axis_y + 14}" '
+            f'<line stroke="{GRID}" x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{TOP - 10}" '
+            f'y2="{axis_y}"/><text fill="{MUTED}" x="{x(tick):.1f}" y="{axis_y + 14}" '
             f'text-anchor="middle">{_clock(tick)}</text>'
         )
     for w in windows:
@@ -181,23 +190,24 @@ def timeline_svg(comparison: IncidentComparison, title: str) -> str:
         body.append(f'<text x="8" y="{y + 4}">{_e(_short(w.timing.claimant_label))}</text>')
         if w.is_moment:
             body.append(
-                f'<circle class="moment{cls}" {data} cx="{x(w.start):.1f}" cy="{y}" r="6">'
-                f"{tip}</circle>"
+                f'<circle class="moment{cls}" {_paint(cls)} {data} '
+                f'cx="{x(w.start):.1f}" cy="{y}" r="6">{tip}</circle>'
             )
         else:
             body.append(
-                f'<rect class="window{cls}" {data} x="{x(w.start):.1f}" y="{y - 6}" '
+                f'<rect class="window{cls}" {_paint(cls)} {data} x="{x(w.start):.1f}" y="{y - 6}" '
                 f'width="{max(x(w.end) - x(w.start), 2):.1f}" height="12" rx="2">{tip}</rect>'
             )
         body.append(
-            f'<text class="muted" x="{LABEL_W + plot_w + 8}" y="{y + 4}">{_e(when)} UTC</text>'
+            f'<text fill="{MUTED}" x="{LABEL_W + plot_w + 8}" y="{y + 4}">{_e(when)} UTC</text>'
         )
         lines.append(f"{w.timing.claimant_label}: {when} UTC (stated: {stated})")
         y += ROW_H
     body.append(
-        f'<line class="axis" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" y1="{axis_y}" y2="{axis_y}"/>'
+        f'<line stroke="{LINE}" x1="{LABEL_W}" x2="{LABEL_W + plot_w}" '
+        f'y1="{axis_y}" y2="{axis_y}"/>'
     )
-    body.append(f'<text class="muted" x="8" y="{axis_y + 14}">UTC, {start:%d %b %Y}</text>')
+    body.append(f'<text fill="{MUTED}" x="8" y="{axis_y + 14}">UTC, {start:%d %b %Y}</text>')
     if comparison.timing.most_disputed:
         pair = comparison.timing.most_disputed
         lines.append(

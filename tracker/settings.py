@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from tracker.env import env_bool, env_int, env_list, env_str
 
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    "axes",
     "claims",
 ]
 
@@ -56,7 +58,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns locked-out log-ins into a clear 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out address is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -139,6 +150,29 @@ SECURE_HSTS_SECONDS = env_int(
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 
+# Content Security Policy: no inline script or style anywhere (the one script and the one
+# stylesheet are static files; charts use SVG attributes), no framing, no plugins.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Log-in throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for one user name
+# from one address, further attempts are refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, "Failed log-ins before a cool-off.")
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, "Minutes a throttled log-in waits.") / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLED = env_bool("AXES_ENABLED", True, "Throttle password guessing on the log-in form.")
+
 # Celery: without REDIS_URL tasks run eagerly in-process (make demo); with it, on real workers.
 REDIS_URL = env_str("REDIS_URL", "", "Redis URL for the Celery broker and results; empty = eager.")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -188,3 +222,65 @@ SPECTACULAR_SETTINGS = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+
+# --- Ingestion (claims/ingest, docs/INGESTION.md) ------------------------------------------
+INGEST_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "INGEST_ALLOW_PRIVATE_ADDRESSES",
+    False,
+    "Let ingestion fetch loopback, private and link-local addresses (tests only; unsafe).",
+)
+INGEST_MAX_BYTES = env_int(
+    "INGEST_MAX_BYTES", 5 * 1024 * 1024, "Largest page ingestion reads, in bytes (5 MB)."
+)
+INGEST_CONNECT_TIMEOUT = env_int("INGEST_CONNECT_TIMEOUT", 5, "Seconds to connect to a server.")
+INGEST_READ_TIMEOUT = env_int("INGEST_READ_TIMEOUT", 15, "Seconds a server may stay silent.")
+INGEST_TOTAL_TIMEOUT = env_int("INGEST_TOTAL_TIMEOUT", 30, "Seconds one whole fetch may take.")
+INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5, "Redirects followed per fetch.")
+INGEST_USER_AGENT = env_str(
+    "INGEST_USER_AGENT",
+    "casualty-tracker/0.1 (casualty-figure discrepancy tracker; archives news pages it cites)",
+    "User-Agent header sent when fetching pages and feeds.",
+)
+INGEST_MAX_RETRIES = env_int(
+    "INGEST_MAX_RETRIES", 3, "Retries of a fetch after a timeout, broken connection, 5xx or 429."
+)
+INGEST_RETRY_BACKOFF_SECONDS = env_int(
+    "INGEST_RETRY_BACKOFF_SECONDS", 10, "First retry delay in seconds; doubles each retry."
+)
+INGEST_CLAIM_LEASE_SECONDS = env_int(
+    "INGEST_CLAIM_LEASE_SECONDS",
+    CELERY_TASK_TIME_LIMIT + 30,
+    "Seconds after which an article a worker claimed but never finished is taken over.",
+)
+INGEST_SWEEP_AFTER_SECONDS = env_int(
+    "INGEST_SWEEP_AFTER_SECONDS", 60, "Age at which a still-queued article is enqueued again."
+)
+INGEST_SUGGEST_DAYS = env_int(
+    "INGEST_SUGGEST_DAYS", 3, "Days between publication and incident start for a suggestion."
+)
+INGEST_FEED_MAX_ITEMS = env_int("INGEST_FEED_MAX_ITEMS", 100, "Items read per feed poll.")
+INGEST_FEED_CHECK_SECONDS = env_int(
+    "INGEST_FEED_CHECK_SECONDS", 60, "How often beat looks for feeds due for a poll."
+)
+INGEST_QUEUE = env_str("INGEST_QUEUE", "celery", "Celery queue of the ingestion tasks.")
+# Redis redelivers a late-acked message this many seconds after a worker died holding it; keep
+# it above CELERY_TASK_TIME_LIMIT and any retry countdown (tests shorten it).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,
+    "visibility_timeout": env_int(
+        "CELERY_VISIBILITY_TIMEOUT", 300, "Seconds before Redis redelivers an unacknowledged task."
+    ),
+}
+CELERY_BEAT_SCHEDULE = {
+    "ingest-sweep-queued-articles": {
+        "task": "claims.tasks.articles_sweep_queued",
+        "schedule": 60.0,
+        "options": {"queue": INGEST_QUEUE},
+    },
+    "ingest-poll-due-feeds": {
+        "task": "claims.tasks.feeds_poll_due",
+        "schedule": float(INGEST_FEED_CHECK_SECONDS),
+        "options": {"queue": INGEST_QUEUE},
+    },
+}
+# --- end of ingestion settings -------------------------------------------------------------

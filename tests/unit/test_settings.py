@@ -42,8 +42,9 @@ def test_lists_and_booleans_are_read_leniently_where_unambiguous(monkeypatch):
 
 
 def test_production_mode_passes_djangos_deployment_checks(tmp_path):
-    env = {
-        **os.environ,
+    # The browser tests' async-safety switch must not leak into a production check.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {
         "DEBUG": "false",
         "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
         "ALLOWED_HOSTS": "tracker.example.org",
