@@ -54,6 +54,7 @@ class Incident(models.Model):
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Invented for demonstration; never a real event."
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,6 +150,7 @@ class Source(models.Model):
         default=False,
         help_text="Created from an extracted claimant name; an editor confirms it.",
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -372,6 +374,9 @@ class ClaimBase(models.Model):
         help_text="From a headline or standfirst naming nobody; the outlet is the claimant.",
     )
     editor_note = models.CharField(max_length=500, blank=True)
+    # Optimistic concurrency: services refuse a save whose version is not the stored one (someone
+    # else saved in between) and bump it on every save.
+    version = models.PositiveIntegerField(default=1, editable=False)
     # Identifies an extracted claim within its article (kind, span, metric...), so that
     # re-ingesting the article refreshes its claims instead of duplicating them.
     extraction_key = models.CharField(max_length=200, blank=True, editable=False)

@@ -4,6 +4,7 @@ who changed what and why, the revision links stay right and the list's summary s
 import hashlib
 from collections import defaultdict
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -11,13 +12,37 @@ from claims import selectors
 from claims.models import Article, FigureClaim, Incident, Source, SourceAlias, TimingClaim
 
 
+class EditConflict(ValidationError):
+    """Someone else saved the row after this editor loaded it: nothing was overwritten."""
+
+
 def _save_audited(obj, *, acting_user=None, reason: str = "") -> None:
-    """full_clean() then save(), recording who and why in the row's history."""
+    """full_clean() then save(), recording who and why in the row's history.
+
+    Rows with a `version` are saved only if nobody saved them since they were loaded: the stored
+    version is read under a row lock and must equal the one the caller holds (else EditConflict);
+    the saved row gets the next version. Call inside a transaction (every service here is one).
+    """
     obj.full_clean()
     if acting_user is not None and acting_user.is_authenticated:
         obj._history_user = acting_user
     if reason:
         obj._change_reason = reason[:100]
+    if hasattr(obj, "version") and obj.pk is not None:
+        stored = (
+            type(obj)
+            .objects.select_for_update()
+            .filter(pk=obj.pk)
+            .values_list("version", flat=True)
+        )
+        stored = stored.first()
+        if stored is not None and stored != obj.version:
+            raise EditConflict(
+                f"Someone else saved this {obj._meta.verbose_name} while you were editing it "
+                f"(version {stored}, yours was {obj.version}). Nothing was overwritten: reload "
+                "the page to see their change, then apply yours again."
+            )
+        obj.version = (stored or obj.version) + 1
     obj.save()
 
 
@@ -87,6 +112,10 @@ def figure_claim_save(claim: FigureClaim, *, acting_user=None, reason: str = "")
     """Validates and saves a figure claim (new or changed), then refreshes revisions and summary."""
     if claim.pk is None and claim.entered_by_id is None and acting_user is not None:
         claim.entered_by = acting_user if acting_user.is_authenticated else None
+    if claim.pk is None:
+        # What the relink below will decide for a claim nothing supersedes yet; set now so the
+        # first history row is already right.
+        claim.is_current = claim.status == FigureClaim.Status.CONFIRMED and not claim.is_cumulative
     _save_audited(claim, acting_user=acting_user, reason=reason or _default_reason(claim))
     incident_claims_changed(claim.incident, acting_user=acting_user)
     claim.refresh_from_db(fields=["supersedes", "is_current"])
@@ -110,12 +139,101 @@ def _default_reason(claim) -> str:
 @transaction.atomic
 def claim_set_status(claim, *, status: str, acting_user=None, reason: str = ""):
     """Confirms or rejects a figure or timing claim, recording who did it."""
-    claim.status = status
-    _save_audited(claim, acting_user=acting_user, reason=reason or f"status: {status}")
-    incident_claims_changed(claim.incident, acting_user=acting_user)
+    claims_set_status([claim], status=status, acting_user=acting_user, reason=reason)
     if isinstance(claim, FigureClaim):
         claim.refresh_from_db(fields=["supersedes", "is_current"])
     return claim
+
+
+@transaction.atomic
+def claims_set_status(claims, *, status: str, acting_user=None, reason: str = "") -> int:
+    """Confirms or rejects many claims; each incident touched is refreshed once, not per claim.
+
+    Returns how many claims changed status."""
+    touched, changed = {}, 0
+    for claim in claims:
+        if claim.status == status:
+            continue
+        claim.status = status
+        _save_audited(claim, acting_user=acting_user, reason=reason or f"status: {status}")
+        touched[claim.incident_id] = claim.incident
+        changed += 1
+    for incident in touched.values():
+        incident_claims_changed(incident, acting_user=acting_user)
+    return changed
+
+
+@transaction.atomic
+def incident_save(incident: Incident, *, acting_user=None, reason: str = "") -> Incident:
+    """Validates and saves an incident (new or changed), recording who and why."""
+    _save_audited(incident, acting_user=acting_user, reason=reason or "saved")
+    return incident
+
+
+@transaction.atomic
+def source_save(source: Source, *, acting_user=None, reason: str = "") -> Source:
+    """Validates and saves a source; its name is always one of its aliases (as source_create)."""
+    _save_audited(source, acting_user=acting_user, reason=reason or "saved")
+    source_alias_add(source=source, alias=source.name, acting_user=acting_user)
+    return source
+
+
+def source_alias_save(alias: SourceAlias, *, acting_user=None) -> SourceAlias:
+    """Adds an alias (kept once if the source has it already) or saves a renamed one."""
+    if alias.pk is None:
+        return source_alias_add(source=alias.source, alias=alias.alias, acting_user=acting_user)
+    _save_audited(alias, acting_user=acting_user, reason="alias changed")
+    return alias
+
+
+def audited_delete(obj, *, acting_user=None) -> None:
+    """Deletes a row; its history (and that of rows deleted with it) records who did it, and
+    keeps the last state, so an administrator can restore it from the history."""
+    if acting_user is not None and acting_user.is_authenticated:
+        obj._history_user = acting_user
+    obj.delete()
+
+
+@transaction.atomic
+def claims_delete(claims, *, acting_user=None) -> None:
+    """Deletes claims, then refreshes each incident they belonged to once."""
+    incidents = {}
+    for claim in claims:
+        incidents[claim.incident_id] = claim.incident
+        audited_delete(claim, acting_user=acting_user)
+    for incident in incidents.values():
+        incident_claims_changed(incident, acting_user=acting_user)
+
+
+def _claims_where(**lookup):
+    for model in (FigureClaim, TimingClaim):
+        yield from model.objects.filter(**lookup).select_related("incident")
+
+
+@transaction.atomic
+def source_delete(source: Source, *, acting_user=None) -> None:
+    """Deletes a source that made no claims (claimant is PROTECTed). Claims citing it lose the
+    link through an audited save first, so the change shows in their history."""
+    for claim in _claims_where(cited_source=source):
+        claim.cited_source = None
+        _claim_save(claim, acting_user, f"cited source “{source}” deleted")
+    audited_delete(source, acting_user=acting_user)
+
+
+@transaction.atomic
+def article_delete(article: Article, *, acting_user=None) -> None:
+    """Deletes an article; its claims keep their evidence sentence but lose the link and the
+    character span (which indexed the deleted text), recorded in their history."""
+    for claim in _claims_where(article=article):
+        claim.article = None
+        claim.evidence_start = claim.evidence_end = None
+        _claim_save(claim, acting_user, f"article “{article}” deleted")
+    article.delete()
+
+
+def _claim_save(claim, acting_user, reason: str) -> None:
+    save = figure_claim_save if isinstance(claim, FigureClaim) else timing_claim_save
+    save(claim, acting_user=acting_user, reason=reason)
 
 
 def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:

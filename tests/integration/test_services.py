@@ -136,3 +136,22 @@ def test_demo_incident_holds_the_seed_reports_figures():
     }
     russia = incident.timingclaims.get(claimant__name="Russian defence ministry")
     assert (russia.start_utc.hour, russia.end_utc.hour, russia.end_utc.minute) == (14, 14, 50)
+
+
+def test_two_editors_saving_the_same_claim_do_not_silently_overwrite_each_other(incident):
+    monitor = services.source_create(name="Monitor")
+    claim = _figure(incident, monitor, 14, hour=8)
+    first, second = FigureClaim.objects.get(pk=claim.pk), FigureClaim.objects.get(pk=claim.pk)
+    first.low = first.high = 15
+    services.figure_claim_save(first, reason="first editor")
+    second.low = second.high = 99
+    with pytest.raises(services.EditConflict, match="Someone else saved this"):
+        services.figure_claim_save(second, reason="second editor")
+    stored = FigureClaim.objects.get(pk=claim.pk)
+    assert (stored.low, stored.version) == (15, first.version)
+    assert stored.history.first().history_change_reason == "first editor"
+    # Reloading and saving again works: the second editor applies the change on top.
+    again = FigureClaim.objects.get(pk=claim.pk)
+    again.low = again.high = 99
+    services.figure_claim_save(again)
+    assert FigureClaim.objects.get(pk=claim.pk).low == 99
