@@ -117,7 +117,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(
+    env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"), "Where collectstatic puts static files.")
+)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -265,11 +267,16 @@ INGEST_FEED_CHECK_SECONDS = env_int(
 INGEST_QUEUE = env_str("INGEST_QUEUE", "celery", "Celery queue of the ingestion tasks.")
 # Redis redelivers a late-acked message this many seconds after a worker died holding it; keep
 # it above CELERY_TASK_TIME_LIMIT and any retry countdown (tests shorten it).
+_VISIBILITY_TIMEOUT = env_int(
+    "CELERY_VISIBILITY_TIMEOUT", 300, "Seconds before Redis redelivers an unacknowledged task."
+)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     **CELERY_BROKER_TRANSPORT_OPTIONS,
-    "visibility_timeout": env_int(
-        "CELERY_VISIBILITY_TIMEOUT", 300, "Seconds before Redis redelivers an unacknowledged task."
-    ),
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Workers look for timed-out messages every tenth of the timeout (1 to 10 s), not kombu's
+    # default of every 100 s, so a dead worker's task is redelivered soon after the timeout.
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
 }
 CELERY_BEAT_SCHEDULE = {
     "ingest-sweep-queued-articles": {
