@@ -1,0 +1,16 @@
+"""Casualty claims from news text: pure Python, no Django (tests assert it stays that way).
+
+``extract(text, published=..., place_tz=...)`` returns ``ExtractedFigure`` and ``ExtractedTiming``
+records ordered by position; see ``extractor`` for the steps and each module for its rules:
+``text`` (cleanup, sentences), ``numbers``, ``qualifiers``, ``figures`` (metric, victims, flags),
+``attribution`` (claimants, citations, coreference), ``timing`` (clock times, zones, durations).
+"""
+
+from claims.extraction.extractor import (
+    ExtractedClaim,
+    ExtractedFigure,
+    ExtractedTiming,
+    extract,
+)
+
+__all__ = ["ExtractedClaim", "ExtractedFigure", "ExtractedTiming", "extract"]

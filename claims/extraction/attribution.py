@@ -1,0 +1,380 @@
+"""Who says it: the speakers in a sentence and which one a figure belongs to.
+
+Rules (for editors and docs/SEMANTICS.md; names and coreference are in entities.py):
+- Speakers are found from reporting verbs ("said", "told", "put the toll at", "according to",
+  '"...," said X', "X, a spokeswoman for Y, said", "the agency quoted X as saying").
+- The claimant is the outermost speaker of a reporting chain ("X says regime sources told the
+  Russians that ..." -> claimant X, cited "regime sources"); "citing"/"quoting" name the cited
+  source too. A chain breaks at "; ", ", and", ", while", ", but" (a new statement).
+- Wire services and broadcasters that relay someone else ("Reuters reported that the Network
+  put the toll at 31") are skipped; an outlet's own count ("according to AFP's tally") is its
+  claim.
+- Speakers inside relative clauses ("the shelling, which the army said was an accident") govern
+  nothing; "a military official who spoke on condition of anonymity said" is one speaker.
+- A figure takes the chain before it, else the first trailing speaker after it (", police
+  said"), else the nearest speaker in its sentence; the extractor carries the last claimant to
+  later sentences that name nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction import lexicon as lx
+from claims.extraction.entities import (
+    _CONNECTORS,
+    _DETERMINERS_RE,
+    Entity,
+    Registry,
+    _is_name,
+    _is_proper,
+)
+from claims.extraction.numbers import trie_regex, words
+
+# A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
+# boundary before the verb is checked in find_attributions.
+_VERBS = words(
+    """said says say told tells added adds reported reports stated announced claimed confirmed
+    estimated estimates wrote writes tweeted posted noted insisted explained warned counted
+    recorded documented tallied acknowledged admitted disclosed revealed indicated gave quoted"""
+)
+_VERB_PHRASES = (
+    "put the toll",
+    "put the death toll",
+    "put the number",
+    "put the figure",
+    "puts the toll",
+    "puts the death toll",
+    "gave a toll",
+    "gave a death toll",
+)
+_VERB_RE = re.compile("(?P<verb>" + trie_regex([*_VERBS, *_VERB_PHRASES]) + r")\b")
+# A character of a noun phrase: a period only inside abbreviations ("Dr.", "U.S.", "St.").
+_NP_CHAR = (
+    r"[^,.;:\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bSt)\."
+    r"|(?<=\bMrs)\.|(?<=\bGen)\.|(?<=\bCol)\.|(?<=\bLt)\.|(?<=\bMaj)\.|(?<=\bProf)\."
+)
+_TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
+_ACCORDING_RE = re.compile(
+    r"\b(?:[Aa]ccording\s+to)\s+(?:(?:figures|data|statistics|a\s+(?:toll|tally|count|"
+    r"statement|report)|the\s+(?:latest\s+|new\s+)?(?:toll|tally|count|figures|statement))\s+"
+    r"(?:from|by|compiled\s+by|released\s+by|issued\s+by|of|provided\s+by)\s+)?"
+    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
+    r"citing|and\s+(?:the|a)\s+\w+\s+said)\b))"
+)
+_CITING_RE = re.compile(
+    r"\b(?:citing|quoting)\s+(?P<np>[^,.;:\"()]{1,100}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:who|which|"
+    r"as\s+saying|and\s+said)\b))"
+)
+_INVERSION_RE = re.compile(
+    rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
+    r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
+)
+# Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
+_INVERSION_VERBS = frozenset(
+    {"said", "says", "added", "adds", "wrote", "writes", "reported", "stated", "noted", "warned"}
+)
+_QUOTED_AS_RE = re.compile(rf"\s+(?P<np>(?:{_NP_CHAR}){{1,80}}?)\s+as\s+saying\b")
+_SOURCE_NOUN_RE = re.compile(
+    # lower-case only: "Centre for Conflict Records" keeps its name
+    r"(?:'s)?(?:\s+own)?\s+(?:figures|data|statistics|estimates|tally|tallies|count|records|numbers)$"
+)
+# Words between a speaker and its verb ("the agency had initially put", "police on Sunday said").
+_TRAILING_ADVERBS = words(
+    """also later initially earlier previously first had has have further separately then
+    again subsequently originally would will only since meanwhile however now yesterday today
+    on last monday tuesday wednesday thursday friday saturday sunday night"""
+)
+_BOUNDARY_RE = re.compile(
+    r"\b(?:that|and|but|while|after|as|because|when|where|which|who|whom|whose|what|if|although|"
+    r"though|since|than|so|then|whether|until|before|how|why|said|says|told|added|adds|reported|"
+    r"stated|announced|claimed|confirmed|estimated|wrote|noted|by|to|with|for\s+which)\b|[\"();:]"
+    r"|\s[-\u2013\u2014]\s"
+)
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "what", "where", "how", "why", "if"})
+_LEAD_RE = re.compile(
+    r"^(?:(?:and|but|so|also|meanwhile|however|separately|earlier|later|overall|in\s+return|"
+    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+)\s+)+",
+    re.I,
+)
+_BAD_WORDS = words(
+    """were was is are be been being will would did do does not no never killed died wounded
+    injured there here when if because although than it's its their our we i you us them this
+    these those very lasted hit struck said says has had have could should might may must can
+    during after before"""
+)
+
+
+_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their)\s", re.I)
+_INDEFINITE_START_RE = re.compile(r"(?:a|an)\s")
+_PAREN_END_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+_POSSESSIVE_END_RE = re.compile(r"'s?$")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
+_PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
+_CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
+_CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\.\s")
+_NP_END_RE = re.compile(r"[,;:()\"]")
+_DIGIT_RE = re.compile(r"[0-9]")
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "from", "with", "to", "for", "of", "into", "via"}
+)
+
+
+def _whole_name(s: str, start: int, np: str) -> str:
+    """``np`` as found, or up to the next comma when it stopped at a title ("Lt. Col. Ann Lee")."""
+    if _TITLE_END_RE.search(np):
+        return _NP_END_RE.split(s[start:], maxsplit=1)[0].rstrip(" .")
+    return np
+
+
+def _ends_with_comma_or_quote(text: str) -> bool:
+    return text.rstrip()[-1:] in (",", '"')
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker in one sentence: where its verb ends (it governs what follows) or, for trailing
+    attributions, where its noun phrase starts (it governs what precedes)."""
+
+    start: int
+    end: int
+    entity: Entity | None  # None for an outlet that only relays
+    trailing: bool
+    cited: str = ""
+    relative: bool = False
+
+
+def _valid_np(np: str) -> str | None:
+    np = _LEAD_RE.sub("", np.strip(" \"'")).strip(" \"'")
+    if not np:
+        return None
+    words = np.split()
+    if len(words) > 12 or np.endswith("'s"):
+        return None
+    low = [w.lower().strip(".,") for w in words]
+    if low[0] in _PREPOSITIONS:
+        return None  # "in a statement", "on Telegram": not a speaker
+    if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+        return np if len(words) == 1 else None
+    if not _BAD_WORDS.isdisjoint(low) or low[-1] in _CONNECTORS or _DIGIT_RE.search(np):
+        return None
+    if not lx.CLAIMANT_HEADS.isdisjoint(low):
+        return np
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+    return np if caps else None
+
+
+def _subject(pre: str) -> tuple[str, int, str, bool] | None:
+    """``_subject_tail`` on the last 240 characters (a speaker is named within the few words
+    before its verb), with offsets into the whole of ``pre``."""
+    shift = max(0, len(pre) - 240)
+    found = _subject_tail(pre[shift:])
+    if found is None or not shift:
+        return found
+    np, start, appositive, relative = found
+    return np, start + shift, appositive, relative
+
+
+def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
+    """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
+    (phrase, start offset, appositive, inside-a-relative-clause)."""
+    pre = _PAREN_END_RE.sub("", pre.rstrip())  # "the UN rights office (OHCHR) said"
+    for _ in range(4):  # strip the adverbs that sit right before the verb
+        k = pre.rfind(" ")
+        if k < 0 or pre[k + 1 :].lower() not in _TRAILING_ADVERBS:
+            break
+        pre = pre[:k].rstrip()
+    appositive = ""
+    if pre.endswith(","):  # "Ann Lee, a spokeswoman for the ministry, said"
+        inner = pre[:-1]
+        k = inner.rfind(",")
+        if k < 0:
+            return None
+        appositive = inner[k + 1 :].strip()
+        pre = inner[:k].rstrip()
+    seg_start = pre.rfind(",") + 1
+    seg = pre[seg_start:]
+    relative = False
+    last = None
+    for b in _BOUNDARY_RE.finditer(seg):
+        last = b
+    if last is not None:
+        word = last.group().lower()
+        if word == "and":
+            before = seg[: last.start()].split()
+            after = seg[last.end() :].split()
+            joined = (
+                before
+                and after
+                and (
+                    (
+                        before[-1].lower() in lx.CLAIMANT_HEADS
+                        and after[-1].lower() in lx.CLAIMANT_HEADS
+                    )
+                    or (before[-1][:1].isupper() and after[0][:1].isupper())
+                )
+            )
+            if joined:
+                rest = seg[: last.start()]
+                prev = None
+                for b in _BOUNDARY_RE.finditer(rest):
+                    if b.group().lower() != "and":
+                        prev = b
+                last = prev
+        relative = last is not None and last.group().lower() in _RELATIVE
+        if relative and last.group().lower() == "who":
+            # "a military official who spoke on condition of anonymity said": the speaker is
+            # the noun phrase before "who", with its clause; "which the U.S. said" stays skipped.
+            before = seg[: last.start()]
+            after = seg[last.end() :]
+            if _valid_np(before.strip()) and _valid_np(after.strip()) is None:
+                relative = False
+                last = None
+                for b in _BOUNDARY_RE.finditer(before):
+                    last = b
+        if last is not None:
+            seg_start += last.end()
+            seg = seg[last.end() :]
+    lead = len(seg) - len(seg.lstrip())
+    np = seg.strip()
+    if appositive and _is_name(appositive) and _DETERMINER_START_RE.match(np):
+        # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
+        pos = pre.find(appositive, seg_start)
+        return appositive, max(pos, 0), np, relative
+    if not appositive and _INDEFINITE_START_RE.match(np) and seg_start > 1:
+        # "..., the Kestrel Monitor, a monitoring group said": the name is the segment before.
+        prev_seg_end = seg_start - 1
+        prev_start = pre.rfind(",", 0, prev_seg_end) + 1
+        prev = pre[prev_start:prev_seg_end]
+        if _is_proper(_DETERMINERS_RE.sub("", prev.strip())):
+            appositive = np
+            np = prev.strip()
+            return np, prev_start + len(prev) - len(prev.lstrip()), appositive, relative
+    return np, seg_start + lead, appositive, relative
+
+
+def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribution]:
+    """Speakers in a sentence, in order, resolved against the article's registry."""
+    out: list[Attribution] = []
+    cites = (
+        [(m.start(), m.group("np").strip()) for m in _CITING_RE.finditer(s)]
+        if ("citing" in s or "quoting" in s)
+        else []
+    )
+    for m in _VERB_RE.finditer(s):
+        if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):
+            continue  # inside a word ("unsaid")
+        verb_end = m.end()
+        if _VERB_RE.match(s, verb_end + 1) or (
+            _PASSIVE_AFTER_RE.match(s, verb_end)
+            and _PASSIVE_BEFORE_RE.search(s, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "reports said", "was told by", "is said to have"
+        pre = s[: m.start()]
+        verb = m.group()
+        if (
+            verb in _INVERSION_VERBS
+            and _ends_with_comma_or_quote(pre)
+            and (im := _INVERSION_RE.match(s, verb_end))
+            and (inverted := _valid_np(_whole_name(s, im.start("np"), im.group("np"))))
+        ):
+            ent = _entity(registry, inverted, im.group("app") or "")
+            out.append(Attribution(im.start("np"), im.end("np"), ent, True))
+            continue
+        if verb == "quoted" and (qm := _QUOTED_AS_RE.match(s, verb_end)):
+            # "the agency quoted a local official as saying ...": the official speaks; the
+            # quoting outlet only relays.
+            quoted = _valid_np(qm.group("np"))
+            if quoted:
+                out.append(
+                    Attribution(qm.start("np"), qm.end(), _entity(registry, quoted, ""), False)
+                )
+                continue
+        sub = _subject(pre)
+        if sub is None:
+            continue
+        np_text, np_start, appositive, relative = sub
+        np = _valid_np(np_text)
+        if np is None:
+            continue
+        if appositive.lower().startswith(("citing", "quoting")):
+            cites.append((np_start, appositive.split(None, 1)[1] if " " in appositive else ""))
+            appositive = ""
+        if relative:
+            out.append(Attribution(np_start, verb_end, None, False, relative=True))
+            continue
+        ent = _entity(registry, np, appositive)
+        tail = s[verb_end : verb_end + 80]
+        trailing = _ends_with_comma_or_quote(s[max(0, np_start - 20) : np_start]) and not (
+            _CLAUSE_AFTER_RE.match(tail)
+        )
+        out.append(Attribution(np_start, verb_end, ent, trailing))
+    for m in _ACCORDING_RE.finditer(s) if "ccording" in s else ():
+        raw = m.group("np")
+        raw = _whole_name(s, m.start("np"), raw)
+        raw = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"
+        if raw != m.group("np").strip():
+            raw = _POSSESSIVE_END_RE.sub("", raw)  # "AFP's tally": the outlet's own count
+        np = _valid_np(raw)
+        if np:
+            # An outlet named here counted itself; it is skipped only when it relays a speaker.
+            ent = registry.resolve(np, "")
+            trailing = m.start() > len(s) // 2
+            out.append(Attribution(m.start(), m.end(), ent, trailing))
+    out.sort(key=lambda a: a.start)
+    if cites:
+        out = [_with_cite(a, cites, out) for a in out]
+    return out
+
+
+def _with_cite(a: Attribution, cites: list[tuple[int, str]], all_: list[Attribution]):
+    if a.entity is None or a.relative:
+        return a
+    later = [x.start for x in all_ if x.start > a.start and x.entity is not None]
+    limit = later[0] if later else 10**9
+    mine = [c for pos, c in cites if a.start <= pos + 200 and pos < limit and c]
+    if not mine:
+        return a
+    return Attribution(a.start, a.end, a.entity, a.trailing, "; ".join(mine), a.relative)
+
+
+def _entity(registry: Registry, np: str, appositive: str) -> Entity | None:
+    if lx.OUTLET_RE.match(np.strip()):
+        return None
+    return registry.resolve(np, appositive)
+
+
+def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | None, str, bool]:
+    """(claimant, cited, found) for something at ``pos`` in the sentence.
+
+    1. A reporting chain before it ("X says sources told Y that ..."): the outermost non-outlet
+       speaker is the claimant, the inner ones are cited. A chain breaks at "; ", ", and", ",
+       while", ", but" (a new statement, not a relayed one).
+    2. Else the first trailing attribution after it (", the ministry said").
+    3. Else the nearest attribution in the sentence.
+    """
+    usable = [a for a in attrs if not a.relative]
+    chain: list[Attribution] = []
+    for a in usable:
+        if a.trailing or a.end > pos:
+            continue
+        if chain and _CHAIN_BREAK_RE.search(s, chain[-1].end, a.start):
+            chain = []
+        chain.append(a)
+    if chain:
+        speakers = [a for a in chain if a.entity is not None]
+        if speakers:
+            head = speakers[0]
+            cited = [x.entity.canonical for x in speakers[1:] if x.entity is not None]
+            cited += [head.cited] if head.cited else []
+            cited += [x.cited for x in speakers[1:] if x.cited]
+            return head.entity, "; ".join(dict.fromkeys(c for c in cited if c)), True
+    after = [a for a in usable if a.start >= pos and a.trailing and a.entity is not None]
+    if after:
+        return after[0].entity, after[0].cited, True
+    named = [a for a in usable if a.entity is not None]
+    if named:
+        near = min(named, key=lambda a: min(abs(a.start - pos), abs(a.end - pos)))
+        return near.entity, near.cited, True
+    return None, "", False

@@ -1,0 +1,309 @@
+"""The claimants of one article: entities, their fullest names, and coreference.
+
+Rules (see also attribution.py):
+- Each claimant is reported under the fullest form the article gives it ("the Observatory" after
+  "the Kestrel Observatory for Rights" -> the latter); acronyms defined in the article ("Vigil
+  for Civilians (VfC)") mean their full name.
+- "he"/"she" is the last person speaker, "it"/"they" the last institution; "the group",
+  "the monitor" follow an appositive that said so, else the latest named organisation.
+- A spokesperson speaks for the institution the article ties them to ("Defence Department
+  spokesman Ann Lee", "Ann Lee, a spokeswoman for the ministry", "an army spokesman"); other
+  named people are claimants under their name without ranks ("Maj. Gen. Ann Lee" -> "Ann Lee").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction import lexicon as lx
+from claims.extraction.numbers import words
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "du", "la", "on", "to", "in"})
+
+_SPOKES_RE = re.compile(
+    r"^(?P<org>.+?)(?:'s)?\s+(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+officer|"
+    r"press\s+secretary)\s+(?P<person>[A-Z].+)$"
+)
+
+_SPOKES_APPOS_RE = re.compile(
+    r"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|"
+    r"press\s+officer|press\s+secretary|representative)\s+(?:for|of|at)\s+(?P<org>.+)$",
+    re.I,
+)
+
+_ORG_SPOKES_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|"
+    r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)$",
+    re.I,
+)
+_DOCUMENT_RE = re.compile(
+    r"^(?P<org>.+?)'s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:statement|report|tally|count|"
+    r"figures|data|website|account|channel|post|bulletin|communique|toll)$",
+    re.I,
+)
+_COLLECTIVE = words(
+    """officials sources witnesses residents activists medics doctors rescuers relatives survivors
+    people authorities police locals villagers paramedics""".replace("\n", " ")
+)
+_NOT_ORGS = frozenset({"a", "an", "the", "its", "their", "his", "her", "chief", "senior", "deputy"})
+_SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson", "press officer", "press secretary")
+
+_NAME_RE = re.compile(r"^[A-Z][\w'.-]+(?:\s+(?:al-|bin\s+|van\s+|de\s+)?[A-Z][\w'.-]+){1,3}$")
+
+_DETERMINERS_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9.-]*")
+
+_ORG_WORD_RE = re.compile(
+    r"\b(?:Ministry|Observatory|Network|Group|Watch|Council|Committee|Agency|"
+    r"Command|Department|Office|Organi[sz]ation|Front|Forces|Army|Police|Media|"
+    r"Rights|News|Service|Union|Nations|Brigade|Crescent|Cross|Hospital|"
+    r"Authority|Government|Coalition|Cent(?:er|re)|Institute|International|"
+    r"Society|Federation|Association|Corps|Guard|State|Party|Monitor)\b"
+)
+
+
+def _tokens(np: str) -> frozenset[str]:
+    t = np.lower().replace("'s", "").replace("u.s.", "us").replace("u.n.", "un")
+    words = _TOKEN_RE.findall(t)
+    return frozenset(w.strip(".") for w in words if w not in ("the", "a", "an", "of", "for"))
+
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    """One claimant as the article names it; ``canonical`` grows to the fullest form seen."""
+
+    canonical: str
+    person: bool
+    tokens: frozenset[str]
+    head: str
+    descriptors: set[str] = field(default_factory=set)
+    institution: Entity | None = None
+    last_cited: str = ""
+    last_seen: int = 0
+
+    @property
+    def claimant(self) -> Entity:
+        return self.institution.claimant if self.institution is not None else self
+
+
+class Registry:
+    """The claimants of one article, for resolving short names and pronouns."""
+
+    def __init__(self, text: str = "") -> None:
+        self.entities: list[Entity] = []
+        self.clock = 0
+        self._cache: dict[tuple[str, str], Entity] = {}
+        # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
+        self.acronyms: dict[str, str] = {}
+        for p in _ACRONYM_PAREN_RE.finditer(text) if "(" in text else ():
+            # Read the full name backwards from "(ACR)": the pattern is anchored at its end.
+            m = _ACRONYM_RE.search(text, max(0, p.start() - 120), p.end())
+            if m is not None:
+                full, acr = m.group("full"), m.group("acr")
+                initials = "".join(w[0] for w in full.split() if w[0].isupper())
+                if acr.lower() in initials.lower() or initials.lower().startswith(acr.lower()[:2]):
+                    self.acronyms[acr] = full
+
+    def finish(self) -> None:
+        """Merge bare generic names from headlines ("monitor says") into the one entity of the
+        article they can only mean ("the Kestrel Monitoring Network")."""
+        for e in self.entities:
+            words = e.canonical.lower().split()
+            if (
+                e.person
+                or e.institution is not None
+                or not e.canonical.islower()
+                or len(words) > 3
+                or words[-1] not in _GENERIC
+            ):
+                continue
+            # "monitor" matches "Monitoring"; "rights group" matches "... Rights Observatory".
+            own = [w for w in words if w not in _GENERIC] or [words[-1]]
+            matches = [
+                x
+                for x in self.entities
+                if x is not e
+                and not x.person
+                and not x.canonical.islower()
+                and all(
+                    any(t.startswith(w[:6]) for t in x.tokens) or w in x.descriptors for w in own
+                )
+            ]
+            if len({id(x.claimant) for x in matches}) == 1:
+                e.institution = matches[0]
+
+    def _touch(self, e: Entity) -> Entity:
+        self.clock += 1
+        e.last_seen = self.clock
+        return e
+
+    def _recent(self, pred) -> Entity | None:
+        best = None
+        for e in self.entities:
+            if pred(e) and (best is None or e.last_seen > best.last_seen):
+                best = e
+        return best
+
+    def resolve(self, np: str, appositive: str = "") -> Entity | None:
+        """The entity a noun phrase names, creating it when new. None for unusable phrases.
+
+        Names repeat within an article ("Konashenkov", "the Observatory"); a name that carries a
+        capital after its first letter always resolves the same way, so it is cached. Lower-case
+        phrases ("the ministry", "he") depend on what was said last and are never cached.
+        """
+        key = (np, appositive)
+        if (cached := self._cache.get(key)) is not None:
+            return self._touch(cached)
+        e = self._resolve(np, appositive)
+        if e is not None and any(c.isupper() for c in np[1:]) and not appositive:
+            self._cache[key] = e
+        return e
+
+    def _resolve(self, np: str, appositive: str = "") -> Entity | None:
+        np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
+        np = self.acronyms.get(np, np)
+        if m := _DESCRIPTOR_RE.match(np):
+            # "opposition Halden Civic Forum": the name is the proper part; the rest describes it.
+            desc_words = m.group("desc").lower().split()
+            if (
+                _is_proper(m.group("name"))
+                and not _orgish_generic(m.group("name"))
+                and not any(w in lx.CLAIMANT_HEADS or w in _CONNECTORS for w in desc_words)
+            ):
+                appositive = f"{appositive} {m.group('desc')}".strip()
+                np = m.group("name")
+        low = np.lower()
+        if low in lx.PRONOUNS_PERSON:
+            return self._touch_opt(self._recent(lambda e: e.person))
+        if low in lx.PRONOUNS_THING:
+            return self._touch_opt(self._recent(lambda e: not e.person))
+        if low in ("statement", "report", "spokesman", "spokeswoman", "spokesperson"):
+            if low == "statement" or low == "report":
+                return self._touch_opt(self._recent(lambda e: not e.person))
+            return self._touch_opt(self._recent(lambda e: e.institution is not None))
+        if m := _SPOKES_RE.match(np):
+            org = self.resolve(m.group("org"))
+            person = self._person(m.group("person"))
+            if person is not None and org is not None and not org.person:
+                person.institution = org
+            return self._touch_opt(person)
+        if appositive and (
+            (m := _SPOKES_APPOS_RE.match(appositive.strip()))
+            or (
+                (m := _ORG_SPOKES_RE.match(appositive.strip()))
+                and m.group("org").lower() not in _NOT_ORGS
+            )
+        ):
+            org = self.resolve(m.group("org"))
+            person = self._person(np) if _is_name(np) else self.resolve(np)
+            if person is not None and org is not None and person is not org:
+                person.institution = org
+            return self._touch_opt(person)
+        if m := _SPOKES_APPOS_RE.match(np):  # "a spokesman for the ministry"
+            return self.resolve(m.group("org"))
+        if m := _DOCUMENT_RE.match(np):  # "the ministry's statement", "the group's tally"
+            return self.resolve(m.group("org"))
+        if (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
+            return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
+        if lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np)):
+            return self._touch_opt(self._person(np))
+        toks = _tokens(np)
+        if not toks:
+            return None
+        head = np.split()[-1].lower()
+        if len(toks) == 1 and np[:1].isupper() and not _orgish(np):
+            # A bare surname ("Cook") names the person introduced earlier, if any.
+            known = self._recent(lambda e: e.person and head in e.tokens)
+            if known is not None:
+                return self._touch(known)
+        e = self._recent(lambda e: toks <= e.tokens and (e.head == head or head in e.tokens))
+        if e is None and len(toks) == 1:
+            e = self._recent(lambda e: head in e.descriptors)
+        if e is None and low in _GENERIC and not np[:1].isupper():
+            # "the group" with no group named: the latest named organisation.
+            e = self._recent(lambda e: not e.person and " " in e.canonical)
+        if e is None:
+            # "the Observatory" then "the Kestrel Observatory": one entity, named in full. Bare
+            # collectives ("officials", "residents") are not grown into "health officials".
+            e = self._recent(
+                lambda e: (
+                    e.tokens < toks and e.head == head and e.canonical.lower() not in _COLLECTIVE
+                )
+            )
+            if e is not None:
+                e.canonical, e.tokens = np, toks
+        if e is None:
+            e = Entity(np, False, toks, head)
+            self.entities.append(e)
+        if (
+            len(np) > len(e.canonical)
+            and toks >= e.tokens
+            and not e.person
+            and e.canonical.lower() not in _COLLECTIVE
+        ):
+            e.canonical, e.tokens = np, toks
+        if appositive:
+            e.descriptors.update(_tokens(appositive))
+        return self._touch(e)
+
+    def _touch_opt(self, e: Entity | None) -> Entity | None:
+        return self._touch(e) if e is not None else None
+
+    def _person(self, np: str) -> Entity | None:
+        name = np.strip()
+        while m := lx.TITLES_RE.match(name):
+            name = name[m.end() :]
+        name = name.strip(" ,")
+        if not name:
+            return None
+        toks = _tokens(name)
+        last = name.split()[-1].lower()
+        e = self._recent(lambda e: e.person and (toks <= e.tokens or last in e.tokens))
+        if e is None:
+            e = Entity(name, True, toks, last)
+            self.entities.append(e)
+        elif len(name) > len(e.canonical):
+            e.canonical, e.tokens = name, toks
+        return e
+
+
+_ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
+
+_ACRONYM_RE = re.compile(
+    r"(?P<full>[A-Z][\w'-]+(?:\s+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8})\s+\((?P<acr>[A-Z]{2,8})\)$"
+)
+
+_DESCRIPTOR_RE = re.compile(
+    r"^(?P<desc>(?:(?:[a-z][\w'-]*|[A-Z][\w]*-(?:based|run|backed|led|funded|aligned))\s+)+)"
+    r"(?P<name>[A-Z].*)$"
+)
+
+_GENERIC = words(
+    """group organisation organization movement monitor network agency committee alliance coalition
+    centre center society mission office council union forum front watchdog observatory ministry"""
+)
+
+
+def _orgish_generic(name: str) -> bool:
+    return name.lower() in _GENERIC
+
+
+def _is_name(np: str) -> bool:
+    return bool(_NAME_RE.match(np.strip()))
+
+
+def _orgish(np: str) -> bool:
+    return not lx.CLAIMANT_HEADS.isdisjoint(w.lower().strip(".,") for w in np.split()) or bool(
+        _ORG_WORD_RE.search(np)
+    )
+
+
+def _is_proper(seg: str) -> bool:
+    words = seg.split()
+    if not words or len(words) > 9:
+        return False
+    return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words) and any(
+        w[:1].isupper() for w in words[1:] + words[:1] if w.lower() not in ("the", "a", "an")
+    )

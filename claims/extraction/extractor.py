@@ -1,0 +1,329 @@
+"""Orchestration: article text in, figure and timing claims out (ordered by position).
+
+1. Clean the text (keeping a map to original offsets) and split it into sentences.
+2. Pick the article's default day: the first day word in the body ("on Saturday").
+3. Per sentence: timings first (their spans are masked so "1500 GMT" is never a figure), then
+   casualty figures, then the speakers; each claim takes the speaker that governs its position,
+   else the claimant carried from earlier sentences; headline figures with no speaker stay
+   unattributed and are marked.
+4. Claimant names are read at the end, so every claim shows the fullest form the article used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from claims.extraction.attribution import (
+    Attribution,
+    Entity,
+    Registry,
+    _valid_np,
+    find_attributions,
+)
+from claims.extraction.attribution import speaker_for as _speaker_for
+from claims.extraction.figures import find_figures
+from claims.extraction.lexicon import victim_group
+from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, trie_regex, words
+from claims.extraction.text import Sentence, clean, split_sentences
+from claims.extraction.timing import day_of, find_timings
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedFigure:
+    """One casualty figure one claimant gave, with the sentence it came from."""
+
+    claimant: str | None
+    claimant_is_headline: bool
+    cited: str
+    metric: str
+    victims: str
+    victim_group: str
+    low: int
+    high: int | None
+    qualifier: str
+    stated: str
+    vague_word: str | None
+    revised_from_earlier: bool
+    revised: bool
+    hedged: bool
+    cumulative: bool
+    evidence: str
+    span: tuple[int, int]
+    kind: str = "figure"
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "claimant": self.claimant,
+            "cited": self.cited,
+            "metric": self.metric,
+            "victims": self.victims,
+            "victim_group": self.victim_group,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "stated": self.stated,
+            "revised_from_earlier": self.revised_from_earlier,
+            "revised": self.revised,
+            "hedged": self.hedged,
+            "cumulative": self.cumulative,
+            "headline": self.claimant_is_headline,
+            "evidence": self.evidence,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedTiming:
+    """When (and for how long) one claimant says the incident happened."""
+
+    claimant: str | None
+    cited: str
+    stated: str
+    zone: str
+    renderings: tuple[tuple[str, str], ...]
+    start_utc: datetime | None
+    end_utc: datetime | None
+    duration_min_low: int | None
+    duration_min_high: int | None
+    evidence: str
+    span: tuple[int, int]
+    claimant_is_headline: bool = False
+    kind: str = "timing"
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "claimant": self.claimant,
+            "cited": self.cited,
+            "stated": self.stated,
+            "zone": self.zone,
+            "start_utc": self.start_utc.isoformat() if self.start_utc else None,
+            "end_utc": self.end_utc.isoformat() if self.end_utc else None,
+            "duration_min_low": self.duration_min_low,
+            "duration_min_high": self.duration_min_high,
+            "evidence": self.evidence,
+            "span": list(self.span),
+        }
+
+
+ExtractedClaim = ExtractedFigure | ExtractedTiming
+
+# Tests set this to see internal errors that the public contract ("never raises") would hide.
+STRICT = False
+
+_DIGIT_RE = re.compile(r"[0-9]")
+_GATE_RE = re.compile(
+    "[0-9]|"
+    + trie_regex(
+        [
+            *NUMBER_WORDS,
+            "noon",
+            "midnight",
+            "midday",
+            "hour",
+            "minute",
+            "mins",
+            "hrs",
+            "no ",
+            "nobody",
+        ],
+        word_start=True,
+    )
+)
+# "A soldier was killed" has no number: such sentences are read when a metric word is there.
+_SINGLE_METRIC_RE = re.compile(
+    trie_regex(
+        words(
+            """killed killing kills died dead wounded wounding injured injuring hurt abducted
+            kidnapped arrested detained missing"""
+        )
+    )
+)
+_TIME_WORDS_RE = re.compile(
+    trie_regex(["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"], word_start=True)
+)
+_HEADLINE_TAIL_RE = re.compile(
+    r"(?:[:\u2013\u2014|]|\s-)\s*(?P<np>[A-Za-z][^:\u2013\u2014|]{1,60})$"
+)
+
+
+def extract(
+    text: str, *, published: date | None = None, place_tz: str | None = None
+) -> list[ExtractedClaim]:
+    """Figure and timing claims in ``text``, ordered by the start of their evidence span.
+
+    ``published`` anchors relative days ("on Saturday"); ``place_tz`` (IANA) gives "local time"
+    its meaning. Without them the stated times are kept and the UTC fields stay None. Never
+    raises: text it cannot read yields fewer claims, not an error.
+    """
+    try:
+        return _extract(text if isinstance(text, str) else str(text), published, place_tz)
+    except Exception:  # noqa: BLE001 - the contract is "never raises on any text"
+        if STRICT:
+            raise
+        return []
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A claim waiting for its claimant's final (fullest) name."""
+
+    entity: Entity | None
+    headline: bool
+    cited: str
+    fields: dict
+    is_figure: bool
+
+
+def _extract(text: str, published: date | None, place_tz: str | None) -> list[ExtractedClaim]:
+    if isinstance(published, datetime):
+        published = published.date()
+    cleaned = clean(text)
+    sentences = split_sentences(cleaned.text)
+    default_day = None
+    for s in sentences:
+        if not s.heading:
+            default_day, _ = day_of(s.text, published)
+            if default_day is not None:
+                break
+    default_day = default_day or published
+    registry = Registry(cleaned.text)
+    current: Entity | None = None
+    pending: list[_Pending] = []
+    seen: set[tuple] = set()
+    for s in sentences:
+        try:
+            current = _sentence(
+                s, cleaned, registry, current, default_day, published, place_tz, pending, seen
+            )
+        except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
+            if STRICT:
+                raise
+            continue
+    registry.finish()
+    out: list[ExtractedClaim] = []
+    for p in pending:
+        name = p.entity.claimant.canonical if p.entity is not None else None
+        if p.is_figure:
+            out.append(
+                ExtractedFigure(
+                    claimant=name, claimant_is_headline=p.headline, cited=p.cited, **p.fields
+                )
+            )
+        else:
+            out.append(
+                ExtractedTiming(
+                    claimant=name, claimant_is_headline=p.headline, cited=p.cited, **p.fields
+                )
+            )
+    out.sort(key=lambda c: c.span[0])
+    return out
+
+
+def _sentence(
+    s: Sentence, cleaned, registry, current, default_day, published, place_tz, pending, seen
+) -> Entity | None:
+    # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
+    # them is most of the extractor's speed.
+    low = s.text.lower()
+    # One scan decides whether the sentence can hold a figure or a time at all.
+    gate = _GATE_RE.search(low)
+    has_digit = gate is not None and _DIGIT_RE.search(low, gate.start()) is not None
+    timings: list = []
+    masked: list[tuple[int, int]] = []
+    if gate is not None and (has_digit or _TIME_WORDS_RE.search(low, gate.start())):
+
+        def day() -> tuple[date | None, bool]:
+            found, overnight = day_of(s.text, published)
+            return found or default_day, overnight
+
+        timings, masked = find_timings(s.text, day=day, place_tz=place_tz)
+    figures = []
+    if gate is not None and (has_digit or ANCHOR_RE.search(low) or "no " in low or "nobody" in low):
+        figures = find_figures(s.text, masked)
+    elif ("a " in low or "an " in low) and _SINGLE_METRIC_RE.search(low):
+        figures = find_figures(s.text, masked, numbers=False)  # "a soldier was killed"
+    attrs = find_attributions(s.text, registry)
+    if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
+        ent = registry.resolve(m.group("np")) if _plausible_tail(m.group("np")) else None
+        if ent is not None:
+            attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]
+    if not figures and not timings:
+        return _chain_head(attrs, s.text) or current
+    span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
+    evidence = " ".join(s.text.split())
+    cite_updates: dict[int, tuple[Entity, str]] = {}
+
+    def who(pos: int) -> tuple[Entity | None, str, bool]:
+        ent, cited, found = _speaker_for(attrs, pos, s.text)
+        if not found:
+            if s.heading:
+                return None, "", True
+            ent = current
+            cited = ""
+        if ent is None:
+            return None, "", False
+        owner = ent.claimant
+        if cited:
+            cite_updates[id(owner)] = (owner, cited)
+        else:
+            cited = owner.last_cited
+        return ent, cited, False
+
+    for f in figures:
+        ent, cited, headline = who(f.start)
+        key = ("f", id(ent), f.metric, f.low, f.high, f.qualifier, f.victims, evidence)
+        if key in seen:
+            continue  # doubled standfirsts and repeated paragraphs
+        seen.add(key)
+        fields = dict(
+            metric=f.metric,
+            victims=f.victims,
+            victim_group=victim_group(f.victims),
+            low=f.low,
+            high=f.high,
+            qualifier=f.qualifier,
+            stated=f.stated,
+            vague_word=f.vague_word,
+            revised_from_earlier=f.revised_from_earlier,
+            revised=f.revised,
+            hedged=f.hedged,
+            cumulative=f.cumulative,
+            evidence=evidence,
+            span=span,
+        )
+        pending.append(_Pending(ent, headline, cited, fields, True))
+    for t in timings:
+        ent, cited, headline = who(t.start)
+        key = ("t", id(ent), t.stated, evidence)
+        if key in seen:
+            continue
+        seen.add(key)
+        fields = dict(
+            stated=t.stated,
+            zone=t.zone,
+            renderings=t.renderings,
+            start_utc=t.start_utc,
+            end_utc=t.end_utc,
+            duration_min_low=t.duration_min_low,
+            duration_min_high=t.duration_min_high,
+            evidence=evidence,
+            span=span,
+        )
+        pending.append(_Pending(ent, headline, cited, fields, False))
+    for owner, cited in cite_updates.values():
+        owner.last_cited = cited
+    return _chain_head(attrs, s.text) or current
+
+
+def _chain_head(attrs: list[Attribution], s: str) -> Entity | None:
+    """The speaker that later unattributed sentences inherit (the last chain's claimant)."""
+    ent, _, found = _speaker_for(attrs, len(s), s)
+    return ent if found else None
+
+
+def _plausible_tail(np: str) -> bool:
+    return len(np.split()) <= 5 and _valid_np(np) is not None

@@ -1,0 +1,295 @@
+"""Word lists the extractor reads reports with: metrics, victims, claimants, hedges.
+
+Kept apart from the patterns so a reviewer can extend a list without touching a regex. Every list
+is generic English news vocabulary; nothing names a particular incident, place or source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.numbers import trie_regex, words
+
+# --- metrics -------------------------------------------------------------------------------
+
+# Words that follow a figure ("12 were killed", "12 dead"), longest first in the pattern.
+METRIC_AFTER: dict[str, str] = {
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "dying": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "fatalities": "killed",
+    "slain": "killed",
+    "perished": "killed",
+    "murdered": "killed",
+    "massacred": "killed",
+    "executed": "killed",
+    "buried": "killed",
+    "succumbed": "killed",
+    "wounds": "injured",
+    "maimed": "injured",
+    "lost their lives": "killed",
+    "lost his life": "killed",
+    "lost her life": "killed",
+    "shot dead": "killed",
+    "burned to death": "killed",
+    "burnt to death": "killed",
+    "suffocated": "killed",
+    "drowned": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "treated": "injured",
+    "hospitalised": "injured",
+    "hospitalized": "injured",
+    "missing": "missing",
+    "unaccounted for": "missing",
+    "detained": "detained",
+    "arrested": "detained",
+    "captured": "detained",
+    "held hostage": "abducted",
+    "taken hostage": "abducted",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+    "displaced": "displaced",
+    "fled": "displaced",
+    "made homeless": "displaced",
+    "uprooted": "displaced",
+}
+
+# Verbs that take the figure as object ("the blast killed 12", "wounding 30").
+METRIC_BEFORE: dict[str, str] = {
+    "killed": "killed",
+    "killing": "killed",
+    "kills": "killed",
+    "kill": "killed",
+    "slew": "killed",
+    "massacred": "killed",
+    "executed": "killed",
+    "claimed the lives of": "killed",
+    "claiming the lives of": "killed",
+    "took the lives of": "killed",
+    "taking the lives of": "killed",
+    "deaths of": "killed",
+    "death of": "killed",
+    "bodies of": "killed",
+    "lost": "killed",
+    "buried": "killed",
+    "burying": "killed",
+    "wounded": "injured",
+    "wounding": "injured",
+    "wounds": "injured",
+    "maimed": "injured",
+    "injured": "injured",
+    "injuring": "injured",
+    "injures": "injured",
+    "injure": "injured",
+    "hurting": "injured",
+    "treated": "injured",
+    "detained": "detained",
+    "detaining": "detained",
+    "arrested": "detained",
+    "arresting": "detained",
+    "abducted": "abducted",
+    "abducting": "abducted",
+    "kidnapped": "abducted",
+    "kidnapping": "abducted",
+    "displaced": "displaced",
+    "displacing": "displaced",
+}
+
+# Nouns naming a running count ("the death toll rose to 26", "the number of wounded at 40").
+TOLL_NOUNS: dict[str, str] = {
+    "death toll": "killed",
+    "toll": "killed",
+    "number of dead": "killed",
+    "number of deaths": "killed",
+    "number of people killed": "killed",
+    "number of those killed": "killed",
+    "number killed": "killed",
+    "number of fatalities": "killed",
+    "number of victims": "killed",
+    "number of injured": "injured",
+    "number of wounded": "injured",
+    "number of people injured": "injured",
+    "number of people wounded": "injured",
+    "number injured": "injured",
+    "number wounded": "injured",
+    "number of missing": "missing",
+    "number of displaced": "displaced",
+}
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of phrases as a prefix tree (fast to fail; see numbers.trie_regex)."""
+    return "(?:" + trie_regex(words) + ")"
+
+
+def metric_of(word: str, table: dict[str, str]) -> str | None:
+    return table.get(" ".join(word.lower().split()))
+
+
+# --- victims -------------------------------------------------------------------------------
+
+CIVILIAN_HEADS = words(
+    """civilians civilian children child kids women woman girls girl boys boy babies baby infants
+    toddlers teenagers teens youths minors students student pupils schoolchildren schoolgirls
+    schoolboys teachers residents villagers inhabitants locals patients staff staffers doctors
+    nurses medics paramedics rescuers volunteers workers labourers laborers farmers fishermen
+    shepherds journalists reporters photographers worshippers worshipers pilgrims mourners
+    guests shoppers passengers commuters pedestrians bystanders spectators fans protesters
+    protestors demonstrators refugees migrants detainees prisoners inmates hostages relatives
+    family families elderly employees diplomats humanitarians contractors miners dockworkers
+    drivers motorists cyclists tourists visitors customers traders vendors merchants clerics
+    imams priests monks nuns engineers technicians firefighters lawyers judges activists
+    volunteer worker teacher resident villager patient doctor nurse medic paramedic journalist
+    reporter photographer farmer fisherman shepherd passenger driver miner pilgrim worshipper
+    refugee migrant detainee prisoner hostage relative employee tourist trader cleric
+    firefighter"""
+)
+STATE_HEADS = words(
+    """soldiers soldier troops servicemen servicemembers serviceman personnel policemen policeman
+    policewomen police officers officer guards guardsmen conscripts recruits marines sailors
+    airmen pilots gendarmes peacekeepers trooper troopers sergeant lieutenant captain colonel
+    general commander commanders policewoman guard guardsman conscript recruit marine sailor
+    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando"""
+)
+NON_STATE_HEADS = words(
+    """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist
+    gunmen gunman attackers attacker assailants extremists terrorists bombers militiamen
+    combatants assailant extremist terrorist bomber militiaman combatant"""
+)
+NEUTRAL_HEADS = words(
+    """people persons person individuals victims others adults men man members crew casualties
+    bodies them member body"""
+)
+PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
+
+# Modifiers that put "forces", "members", "fighters" on one side or the other.
+_STATE_MOD_RE = re.compile(
+    r"\b(?:government|regime|army|state\s+(?:security|forces)|security|military|police|"
+    r"pro-government|pro-regime|loyalist|national\s+guard|border\s+guard|soldiers?|troops)\b",
+    re.I,
+)
+_NON_STATE_MOD_RE = re.compile(
+    r"\b(?:rebel|opposition|insurgent|militant|jihadist|islamist|militia|armed\s+group|"
+    r"separatist|guerrilla|anti-government)\b",
+    re.I,
+)
+_CIVILIAN_MOD_RE = re.compile(r"\bcivilian|\bunarmed\b|\bfamily\b", re.I)
+
+# Nouns after a number that show it counts something other than people.
+NON_PERSON_HEADS = words(
+    """years year months month weeks week days day hours hour minutes minute seconds second km
+    kilometres kilometers miles metres meters feet percent per cent dollars euros pounds
+    aircraft jets planes helicopters drones missiles rockets shells bombs mortars trucks lorries
+    vehicles cars tanks buses boats ships houses homes buildings villages towns sites targets
+    positions times rounds violations attacks strikes airstrikes raids incidents cases sorties
+    flights tonnes tons kilograms kg litres liters sheep cattle horses goats cows dogs"""
+)
+
+
+def victim_group(victims: str) -> str:
+    """Civilians / state forces / non-state fighters / unspecified from the victims as written.
+
+    The head noun decides first ("regime soldiers" -> state forces); for heads that can be
+    either side ("forces", "members", "men") the modifiers decide ("rebel forces").
+    """
+    words = victims.lower().replace("-", " ").split()
+    if not words:
+        return "unspecified"
+    if "service" in words and words[-1].startswith("member"):
+        return "state_forces"  # "service members"
+    head = words[-1]
+    if "of" in words:  # "members of the security forces": the modifier after "of" counts
+        head = words[words.index("of") - 1] if words.index("of") > 0 else head
+    if _CIVILIAN_MOD_RE.search(victims) and head not in STATE_HEADS | NON_STATE_HEADS:
+        return "civilians"
+    if head in CIVILIAN_HEADS:
+        return "civilians"
+    if head in STATE_HEADS:
+        if _NON_STATE_MOD_RE.search(victims):
+            return "non_state"
+        return "state_forces"
+    if head in NON_STATE_HEADS:
+        if re.search(r"\bpro-(?:government|regime)\b", victims, re.I):
+            return "state_forces"
+        return "non_state"
+    if _NON_STATE_MOD_RE.search(victims):
+        return "non_state"
+    if _STATE_MOD_RE.search(victims):
+        return "state_forces"
+    return "unspecified"
+
+
+# --- claimants -----------------------------------------------------------------------------
+
+SPEECH_VERBS = words(
+    """said says say told tells added adds reported reports stated states announced announces
+    claimed claims confirmed confirms estimated estimates wrote writes tweeted posted noted
+    insisted explained warned counted recorded documented put puts gave tallied tally
+    acknowledged admitted disclosed revealed indicated specified quoted"""
+)
+
+# Nouns that head a claimant noun phrase ("the health ministry", "a military official").
+CLAIMANT_HEADS = words(
+    """coastguard navy brigade firefighters ambulance emergency prosecutor's ministry ministries
+    minister official officials spokesman spokeswoman spokesperson spokesmen police army
+    military monitor monitors group observatory network agency media residents witnesses witness
+    activists activist medics doctors doctor rescuers sources source authorities authority
+    government governor commander commanders statement command coalition hospital hospitals
+    paramedics volunteers organisation organization committee council office department service
+    services forces officer officers mayor chief head director president prime leader leaders
+    relatives survivors villagers locals people tv television radio outlet newspaper daily
+    channel broadcaster team unit staff workers crescent cross mission nations un ngo charity
+    union body watchdog inspectors investigators prosecutors prosecutor court coroner morgue
+    medic nurse nurses resident journalist journalists correspondent correspondents reporter
+    reporters analysts militants rebels fighters insurgents secretary envoy ambassador embassy
+    administration cabinet presidency parliament"""
+)
+
+# Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").
+TITLES_RE = re.compile(
+    r"^(?:(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Dr|Prof|Mr|Mrs|Ms|Rev|Insp|"
+    r"Supt|Pte|Det)\.?|General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|"
+    r"Commander|Governor|President|Minister|Mayor|Doctor|Professor|Sheikh|Imam|Father|Judge|"
+    r"Spokesman|Spokeswoman|Chief|Deputy|Senator|Colonel-General|Lieutenant-General|"
+    r"Major-General|Brigadier-General)\s+"
+)
+
+# Wire services and broadcasters that relay a claim; the claimant is whoever they quote.
+OUTLETS = words(
+    """reuters afp ap associated press agence france-presse france presse dpa efe ansa bloomberg
+    bbc cnn"""
+)
+OUTLET_RE = re.compile(
+    r"^(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|Agence\s+France[- ]Presse|dpa|EFE|ANSA|"
+    r"Bloomberg|BBC|CNN)(?:\s+news\s+agency)?$",
+    re.I,
+)
+
+PRONOUNS_PERSON = frozenset({"he", "she"})
+PRONOUNS_THING = frozenset({"it", "they"})
+
+# Words that say a figure is hedged rather than asserted.
+HEDGE_RE = re.compile(
+    r"\b(?:(?:may|might|could)\s+(?:have|also)|possibly|potentially|feared|fears?|believed\s+to|"
+    r"thought\s+to|likely|probably|perhaps|unconfirmed|suspected|presumed|it\s+is\s+feared)\b",
+    re.I,
+)
+
+# A word that may modify a victim noun ("regime" in "regime soldiers"): not a function word,
+# verb of the sentence, or number word.
+STOP_WORDS = (
+    r"(?:were|was|is|are|have|has|had|be|been|being|and|or|but|in|on|at|of|from|by|with|to|the|a|"
+    r"an|who|which|that|including|among|as|for|after|during|when|while|said|says|told|reported|"
+    r"according|killed|died|dead|wounded|injured|more|than|least|about|around|since|into|near|"
+    r"them|whom|those|these|this|its|their|it|they|he|she|we|i|you|per|each|all|both|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|scores|several|many)"
+)
+MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"

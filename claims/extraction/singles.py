@@ -1,0 +1,63 @@
+"""Figures written without a number: "a police officer was killed", "gunmen killed a shepherd".
+
+One person, exact; only people nouns in the singular count, and only with a metric right there
+(after the noun with "was"/"has been", or a verb taking it as object), so "a man of his word"
+or "a soldier said" are never figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction import lexicon as lx
+from claims.extraction.numbers import words
+
+_MOD = lx.MODIFIER
+
+# "A police officer was killed", "the blast killed a journalist": one person, written without a
+# number. Only people nouns in the singular count, and only with a metric right there.
+_SINGLE_HEADS = lx.alternation(
+    words(
+        """soldier civilian child woman man boy girl policeman policewoman officer journalist
+        reporter photographer doctor nurse medic paramedic teacher student worker farmer
+        shepherd fisherman passenger driver guard militant fighter rebel insurgent gunman
+        attacker person resident villager teenager baby infant toddler pilgrim worshipper
+        trooper marine pilot peacekeeper contractor commander"""
+    )
+    | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
+)
+_SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SINGLE_HEADS}))\b"
+# Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at
+# every character of the sentence.
+_SINGLE_NP_METRIC_RE = re.compile(
+    rf"{_SINGLE_NP}\s+(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|"
+    r"fatally\s+|seriously\s+|critically\s+|badly\s+)?(?P<m>killed|shot\s+dead|died|dead|"
+    r"wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing)\b",
+    re.I,
+)
+_SINGLE_VERB_NP_RE = re.compile(
+    r"(?P<m>killed|killing|kills|wounded|wounding|injured|injuring|abducted|kidnapped|arrested|"
+    rf"detained|shot\s+dead)\s+{_SINGLE_NP}",
+    re.I,
+)
+_ARTICLE_RE = re.compile(r"\ban?\s", re.I)
+
+
+def find_singles(s: str) -> list[tuple[int, int, str, str, str, int]]:
+    """(start, end, stated, metric, victims, extent) of each one-person figure."""
+    out = []
+    for a in _ARTICLE_RE.finditer(s):
+        p = a.start()
+        if p and (s[p - 1].isalnum() or s[p - 1] == "-"):
+            continue
+        # "a soldier was killed" starts at the article; "killed a soldier" at the word before.
+        m = _SINGLE_NP_METRIC_RE.match(s, p) or _SINGLE_VERB_NP_RE.match(
+            s, s.rfind(" ", 0, max(0, p - 1)) + 1
+        )
+        if m is None:
+            continue
+        word = " ".join(m.group("m").lower().split())
+        metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
+        if metric:
+            out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end()))
+    return out

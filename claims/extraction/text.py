@@ -1,0 +1,274 @@
+"""Text as it arrives -> clean text with a map back to the original, split into sentences.
+
+Cleanup (documented, because spans point into the ORIGINAL text):
+- HTML tags are removed (block tags become a line break, so paragraphs survive), script/style
+  bodies and comments are dropped, entities are decoded (``&amp;`` -> ``&``).
+- Curly quotes become straight quotes, non-breaking and thin spaces become spaces, tabs become
+  spaces; these are one-for-one so offsets do not move.
+- Zero-width characters and soft hyphens are removed; CRLF/CR become LF.
+So ``original[span[0]:span[1]]`` is the evidence sentence with the markup it had, and equals the
+evidence exactly whenever the input had none of the above.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from claims.extraction.numbers import words
+
+# One-for-one replacements keep offsets identical (the common, fast path).
+_ONE_FOR_ONE = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\t": " ",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\u2212": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+}
+# Replaced with re.sub over a character class: the engine scans in C and calls back only for
+# the few characters to replace (str.translate with a dict costs a lookup per character).
+_ONE_FOR_ONE_RE = re.compile("[" + "".join(_ONE_FOR_ONE) + "]")
+
+
+def _translate(text: str) -> str:
+    return _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
+
+
+_PIECE_RE = re.compile(
+    r"<(?:script|style)\b[^>]{0,2000}>.*?</(?:script|style)\s*>"
+    r"|<!--.*?-->"
+    r"|<[A-Za-z/!][^<>]{0,2000}>"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+    r"|\r\n?",
+    re.DOTALL | re.IGNORECASE,
+)
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer"
+    r"|figure|figcaption|hr|pre|dd|dt|title)\b",
+    re.IGNORECASE,
+)
+_NEEDS_PIECES_RE = re.compile(r"[<&\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Clean text plus anchors mapping clean offsets back to original offsets."""
+
+    text: str
+    # Parallel lists: segment i starts at clean offset clean_at[i] and original offset orig_at[i];
+    # replaced[i] is the original length when segment i replaced something (else -1).
+    clean_at: tuple[int, ...] = ()
+    orig_at: tuple[int, ...] = ()
+    replaced: tuple[int, ...] = ()
+
+    def to_original(self, pos: int) -> int:
+        if not self.clean_at:
+            return pos
+        i = bisect_right(self.clean_at, pos) - 1
+        if i < 0:
+            return pos
+        offset = pos - self.clean_at[i]
+        if self.replaced[i] >= 0:
+            # Inside a replaced piece: snap to its start (offset 0) or its end.
+            return self.orig_at[i] + (self.replaced[i] if offset else 0)
+        return self.orig_at[i] + offset
+
+
+def clean(text: str) -> Cleaned:
+    """Normalise ``text`` (see module docstring) keeping a map back to original offsets."""
+    if not _NEEDS_PIECES_RE.search(text):
+        return Cleaned(_translate(text))
+    parts: list[str] = []
+    clean_at: list[int] = []
+    orig_at: list[int] = []
+    replaced: list[int] = []
+    pos = 0
+    out_len = 0
+    for m in _PIECE_RE.finditer(text):
+        if m.start() > pos:
+            chunk = text[pos : m.start()]
+            clean_at.append(out_len)
+            orig_at.append(pos)
+            replaced.append(-1)
+            parts.append(chunk)
+            out_len += len(chunk)
+        piece = m.group()
+        if piece[0] == "<":
+            rep = "\n" if _BLOCK_TAG_RE.match(piece) else ""
+        elif piece[0] == "&":
+            rep = html.unescape(piece)
+            if rep == piece:
+                rep = piece  # unknown entity: keep as written
+        elif piece[0] == "\r":
+            rep = "\n"
+        else:
+            rep = ""
+        clean_at.append(out_len)
+        orig_at.append(m.start())
+        replaced.append(len(piece))
+        parts.append(rep)
+        out_len += len(rep)
+        pos = m.end()
+    if pos < len(text):
+        clean_at.append(out_len)
+        orig_at.append(pos)
+        replaced.append(-1)
+        parts.append(text[pos:])
+    cleaned = _translate("".join(parts))
+    return Cleaned(cleaned, tuple(clean_at), tuple(orig_at), tuple(replaced))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the clean text: offsets into it, its paragraph, and whether it is a heading
+    (a short line without closing punctuation before the body starts: headline, standfirst)."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    heading: bool
+
+
+_PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
+# A candidate boundary: terminal punctuation, optional closers, whitespace, then a likely start.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_ABBREV = words(
+    """mr mrs ms dr prof gen maj col lt capt sgt cpl adm brig cmdr gov sen rep rev st jr sr no nos
+    vs jan feb aug sept sep oct nov dec mt ft pte pvt insp supt det cdr lieut fig approx est u.s
+    u.k u.n e.g i.e inc ltd co corp dept"""
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.!?]+[\"')\]]*\s*$")
+_AM_PM_NEXT_OK = re.compile(
+    r"[A-Z]{2,5}\b|\(|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|local|[a-z]"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b"
+)
+_TERMINAL_RE = re.compile(r"[.!?][\"')\]]*\s*$|[\"']\s*$")
+_WORDS_RE = re.compile(r"\S+")
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    m = _WORD_BEFORE_RE.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ("a.m", "p.m"):
+        # "11 a.m. EDT" continues; "at 11 a.m. The ministry ..." ends the sentence.
+        return bool(_AM_PM_NEXT_OK.match(after))
+    if word in _ABBREV:
+        return True
+    # Initials and dotted acronyms ("J.", "U.S.", "U.N.") rarely end a sentence in news copy.
+    return len(word) == 1 or ("." in word and len(word) <= 6)
+
+
+_QUOTE_RE = re.compile('"')
+
+
+def _quote_ranges(para: str) -> list[tuple[int, int]]:
+    """Spans inside balanced double quotes; no split happens inside them so a quote and its
+    speaker ("... killed," he said.) stay one evidence sentence."""
+    idx = [m.start() for m in _QUOTE_RE.finditer(para)] if '"' in para else []
+    if len(idx) < 2:
+        return []
+    return [(idx[i], idx[i + 1]) for i in range(0, len(idx) - 1, 2)]
+
+
+# No real sentence is this long; text without punctuation (tables, feeds, garbage) is cut at a
+# space so that every per-sentence step stays cheap whatever arrives.
+MAX_SENTENCE = 1200
+
+
+def _bound(para: str, cuts: list[int]) -> list[int]:
+    out = [cuts[0]]
+    for z in cuts[1:]:
+        while z - out[-1] > MAX_SENTENCE:
+            a = out[-1]
+            k = para.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            out.append(k + 1 if k > a else a + MAX_SENTENCE)
+        out.append(z)
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``.
+
+    1. Split into lines/paragraphs on line breaks; a line that continues lower-case after a line
+       without closing punctuation is glued back (hard-wrapped copy).
+    2. Split each paragraph at terminal punctuation unless it closes an abbreviation or sits
+       inside a quotation.
+    3. Mark headings: short lines without closing punctuation before the first body sentence.
+    """
+    paras: list[tuple[int, int]] = []
+    start = 0
+    for m in _PARA_RE.finditer(text):
+        end = m.start()
+        nxt = text[m.end() : m.end() + 1]
+        seg = text[start:end]
+        if (
+            "\n\n" not in m.group().replace(" ", "").replace("\t", "")
+            and nxt.islower()
+            and seg.strip()
+            and not _TERMINAL_RE.search(seg)
+        ):
+            continue  # hard wrap: keep the paragraph going
+        paras.append((start, end))
+        start = m.end()
+    paras.append((start, len(text)))
+
+    out: list[Sentence] = []
+    body_started = False
+    for p_index, (p_start, p_end) in enumerate(paras):
+        para = text[p_start:p_end]
+        if not para.strip():
+            continue
+        quotes = _quote_ranges(para)
+        cuts = [0]
+        for b in _BOUNDARY_RE.finditer(para):
+            pos = b.start()
+            if any(a < pos < z for a, z in quotes):
+                continue
+            # Only the word before the stop matters: a bounded slice keeps this linear.
+            if _is_abbreviation(
+                para[max(0, b.start() - 30) : b.end()], para[b.end() : b.end() + 40]
+            ):
+                continue
+            cuts.append(b.end())
+        cuts.append(len(para))
+        cuts = _bound(para, cuts)
+        for a, z in zip(cuts, cuts[1:], strict=False):
+            raw = para[a:z]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if not body:
+                continue
+            s_start = p_start + a + lead
+            heading = False
+            if not body_started:
+                n_words = len(_WORDS_RE.findall(body))
+                if not _TERMINAL_RE.search(body) and n_words <= 40 and len(cuts) == 2:
+                    heading = True
+                else:
+                    body_started = True
+            out.append(Sentence(s_start, s_start + len(body), body, p_index, heading))
+    return out
