@@ -14,6 +14,7 @@ from claims.extraction.qualifiers import parse_figures
 from claims.models import (
     MAX_FIGURE,
     Article,
+    Feed,
     FigureClaim,
     Incident,
     Source,
@@ -25,14 +26,52 @@ NOTE_LABEL = "Editor's note (why)"
 NOTE_HELP = "Why you add or change this; kept with this change in the history."
 
 
-class ChangeReasonMixin:
-    """A "why" field for rows without a note column: it becomes the history's change reason."""
+class VersionedForm(forms.ModelForm):
+    """Optimistic concurrency: the form carries the version of the row the editor opened, and
+    refuses to save over a newer one with a message saying what happened. (The service checks
+    again under a row lock, for two saves racing past this check.)"""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["change_reason"] = forms.CharField(
-            label=NOTE_LABEL, required=False, max_length=100, help_text=NOTE_HELP
-        )
+        if self.instance.pk is not None:
+            # The stored version, not the instance's: a revert from the history page builds the
+            # instance from an old record.
+            self.fields["loaded_version"].initial = self._stored_version()
+
+    def _stored_version(self) -> int | None:
+        model = type(self.instance)
+        return model.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+
+    def has_changed(self):
+        # The version is bookkeeping: carrying it is not an edit.
+        return any(name != "loaded_version" for name in self.changed_data)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        stored = self._stored_version()
+        loaded = cleaned.get("loaded_version")
+        if stored is not None and loaded is not None and stored != loaded:
+            raise forms.ValidationError(
+                "Someone else saved this %(what)s while you were editing it. Nothing was "
+                "overwritten: open it again to see their change, then apply yours.",
+                code="edit_conflict",
+                params={"what": type(self.instance)._meta.verbose_name},
+            )
+        if stored is not None:
+            self.instance.version = stored
+        return cleaned
+
+
+class ChangeReasonForm(VersionedForm):
+    """A "why" field for rows without a note column: it becomes the history's change reason."""
+
+    change_reason = forms.CharField(
+        label=NOTE_LABEL, required=False, max_length=100, help_text=NOTE_HELP
+    )
 
 
 def _optional_slug(form, field: str) -> None:
@@ -51,7 +90,7 @@ def _fill_slug(form, cleaned: dict, field: str, source_field: str, model) -> Non
             form.add_error(field, "Give a slug: the name has no letters to make one from.")
 
 
-class IncidentAdminForm(ChangeReasonMixin, forms.ModelForm):
+class IncidentAdminForm(ChangeReasonForm):
     class Meta:
         model = Incident
         fields = [
@@ -80,7 +119,7 @@ class IncidentAdminForm(ChangeReasonMixin, forms.ModelForm):
         return cleaned
 
 
-class SourceAdminForm(ChangeReasonMixin, forms.ModelForm):
+class SourceAdminForm(ChangeReasonForm):
     class Meta:
         model = Source
         fields = [
@@ -145,7 +184,15 @@ class SourceAliasForm(forms.ModelForm):
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = ["url", "outlet", "title", "published_at", "text", "incident"]
+        fields = [
+            "url",
+            "outlet",
+            "title",
+            "published_at",
+            "text",
+            "incident",
+            "suggested_incident",
+        ]
 
     def clean_text(self):
         # The content hash is unique: the same text twice is one article, not two.
@@ -163,6 +210,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 # What editors fill in on both kinds of claim, after the claim's own fields.
 PROVENANCE_FIELDS = [
+    "is_headline",
     "cited_text",
     "cited_source",
     "article",
@@ -174,7 +222,13 @@ PROVENANCE_FIELDS = [
 ]
 
 
-class ClaimAdminForm(forms.ModelForm):
+class FeedAdminForm(forms.ModelForm):
+    class Meta:
+        model = Feed
+        fields = ["name", "url", "is_active", "incident", "poll_minutes"]
+
+
+class ClaimAdminForm(VersionedForm):
     """Shared by figure and timing claims: the editor's note is this change's history reason.
 
     The note field starts empty on every edit, so a note always explains the change it was
@@ -213,6 +267,7 @@ class FigureClaimAdminForm(ClaimAdminForm):
             "low",
             "high",
             "is_hedged",
+            "is_cumulative",
             "marked_earlier",
             *PROVENANCE_FIELDS,
         ]
@@ -220,6 +275,11 @@ class FigureClaimAdminForm(ClaimAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "stated_text" in self.fields:
+            self.fields["stated_text"].help_text = (
+                "As the source worded it: “at least 90”, “between 40 and 55”, “dozens”. "
+                "With the lower bound left empty, qualifier and bounds are read from it."
+            )
         if "low" in self.fields:
             self.fields["low"].required = False
             self.fields[
@@ -241,29 +301,50 @@ class FigureClaimAdminForm(ClaimAdminForm):
                 self._read_stated_figure(cleaned)
             elif "stated_text" not in self.errors:
                 self.add_error("low", "Give the lower bound, or the figure as stated.")
+        elif self._only_wording_changed() and cleaned.get("stated_text"):
+            # "83" corrected to "88" with the bounds left alone: the bounds follow the wording
+            # when it reads as one figure (otherwise the editor's own bounds stay).
+            self._read_stated_figure(cleaned, follow_wording=True)
         elif cleaned.get("high") is None and cleaned.get("qualifier") == "exact":
             # An exact figure is its own upper bound; an empty high would make it open-ended.
             cleaned["high"] = cleaned["low"]
         return cleaned
 
-    def _read_stated_figure(self, cleaned: dict) -> None:
-        """Fills qualifier, low and high from the wording, or says why it cannot."""
+    def _only_wording_changed(self) -> bool:
+        changed = set(self.changed_data)
+        return (
+            self.instance.pk is not None
+            and "stated_text" in changed
+            and not (changed & {"qualifier", "low", "high"})
+        )
+
+    def _read_stated_figure(self, cleaned: dict, *, follow_wording: bool = False) -> None:
+        """Fills qualifier, low and high from the wording, or says why it cannot.
+
+        1. The wording must hold exactly one figure and no other digits ("83 killed and 120
+           injured", "from 14 to 26" are refused, never guessed).
+        2. A bare number takes the qualifier the editor picked ("90" + at least = 90..open).
+        3. A qualifier in the wording that contradicts the picked one is an error, except when
+           `follow_wording` (the wording was edited and the rest left as it was).
+        """
         stated = cleaned["stated_text"]
         phrases = parse_figures(stated)
         rest = stated[: phrases[0].start] + stated[phrases[0].end :] if len(phrases) == 1 else ""
         if len(phrases) != 1 or any(ch.isdigit() for ch in rest):
-            # Several figures, none, or digits left over ("40-55" read as 40): never guess.
-            what = {0: "no figure that can be read"}.get(len(phrases), "more than one figure")
-            self.add_error(
-                "low",
-                f"“{stated}” holds {what}: enter the lower bound yourself "
-                "(and the upper bound for a range or an exact figure).",
-            )
+            if not follow_wording:
+                what = {0: "no figure that can be read"}.get(len(phrases), "more than one figure")
+                self.add_error(
+                    "low",
+                    f"“{stated}” holds {what}: enter the lower bound yourself "
+                    "(and the upper bound for a range or an exact figure).",
+                )
             return
         phrase = phrases[0]
         qualifier, low, high = phrase.qualifier, phrase.low, phrase.high
-        chosen = cleaned.get("qualifier") or FigureClaim.Qualifier.EXACT
-        if chosen != qualifier:
+        chosen = FigureClaim.Qualifier.EXACT
+        if not follow_wording:
+            chosen = cleaned.get("qualifier") or FigureClaim.Qualifier.EXACT
+        if chosen not in (qualifier, FigureClaim.Qualifier.EXACT):
             if qualifier == FigureClaim.Qualifier.EXACT and phrase.value is not None:
                 # "90" with "at least" picked: the editor knows the hedge the excerpt dropped.
                 try:
@@ -272,12 +353,12 @@ class FigureClaimAdminForm(ClaimAdminForm):
                     self.add_error("qualifier", str(error))
                     return
                 qualifier, low, high = chosen, interval.low, interval.high
-            elif chosen != FigureClaim.Qualifier.EXACT:
-                label = FigureClaim.Qualifier(qualifier).label
+            else:
+                said, picked = (FigureClaim.Qualifier(q).label for q in (qualifier, chosen))
                 self.add_error(
                     "qualifier",
-                    f"The wording says “{label}”, not “{FigureClaim.Qualifier(chosen).label}”: "
-                    "change one of them, or enter the bounds yourself.",
+                    f"The wording says “{said}”, not “{picked}”: change one of them, "
+                    "or enter the bounds yourself.",
                 )
                 return
         cleaned.update(qualifier=qualifier, low=low, high=high)

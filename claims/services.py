@@ -205,6 +205,34 @@ def claims_delete(claims, *, acting_user=None) -> None:
         incident_claims_changed(incident, acting_user=acting_user)
 
 
+@transaction.atomic
+def claim_restore(model, *, history_id: int, acting_user=None, reason: str = ""):
+    """Brings back a deleted figure or timing claim as it was when deleted (same id, same
+    evidence), from its history; refused if the claim exists or its incident is gone."""
+    record = model.history.get(history_id=history_id)
+    if record.history_type != "-":
+        raise ValidationError("Only a deletion can be undone from this record.")
+    if model.objects.filter(pk=record.id).exists():
+        raise ValidationError("This claim exists again already.")
+    if not Incident.objects.filter(pk=record.incident_id).exists():
+        raise ValidationError("Its incident was deleted too: restore the incident first.")
+    claim = record.instance
+    claim.version = 1
+    _claim_save(claim, acting_user, reason or "restored after deletion")
+    return claim
+
+
+def deleted_claims(model, *, limit: int = 100):
+    """The latest deletion record of each claim that is still deleted, newest first."""
+    existing = model.objects.values("pk")
+    return (
+        model.history.filter(history_type="-")
+        .exclude(id__in=existing)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+
+
 def _claims_where(**lookup):
     for model in (FigureClaim, TimingClaim):
         yield from model.objects.filter(**lookup).select_related("incident")

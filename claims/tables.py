@@ -1,10 +1,30 @@
 """django-tables2 tables. Columns that render HTML have a value_<column> for exports."""
 
 import django_tables2 as tables
+from django.core.paginator import EmptyPage
 from django.utils.html import format_html
+from django_tables2 import LazyPaginator
 
 from claims.formatting import format_range
 from claims.models import Incident, Source
+
+
+class BoundedLazyPaginator(LazyPaginator):
+    """LazyPaginator (no COUNT over the table) that never sends the database an absurd LIMIT or
+    OFFSET from the query string: rows per page stay within 1..MAX_PER_PAGE, and a page number
+    beyond MAX_PAGE is treated as out of range (django-tables2 then shows the first page)."""
+
+    MAX_PER_PAGE = 100
+    MAX_PAGE = 100_000
+
+    def __init__(self, object_list, per_page, **kwargs):
+        super().__init__(object_list, min(max(int(per_page), 1), self.MAX_PER_PAGE), **kwargs)
+
+    def validate_number(self, number):
+        number = super().validate_number(number)
+        if number > self.MAX_PAGE:
+            raise EmptyPage("That page number is too large")
+        return number
 
 
 class IncidentTable(tables.Table):

@@ -10,13 +10,13 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
-from django_tables2 import LazyPaginator, SingleTableMixin
+from django_tables2 import SingleTableMixin
 
 from claims import changelog, charts, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
 from claims.models import Article, Incident, Source
-from claims.tables import IncidentTable, SourceTable, lean_words
+from claims.tables import BoundedLazyPaginator, IncidentTable, SourceTable, lean_words
 
 
 class IncidentListView(SingleTableMixin, FilterView):
@@ -26,7 +26,7 @@ class IncidentListView(SingleTableMixin, FilterView):
     template_name = "claims/incident_list.html"
     # LazyPaginator never counts the whole table: it looks one page ahead instead. Pagination is
     # the table's alone (paginate_by stays unset), so the page's rows are fetched once.
-    table_pagination = {"per_page": 25, "paginator_class": LazyPaginator}
+    table_pagination = {"per_page": 25, "paginator_class": BoundedLazyPaginator}
 
     def get_queryset(self):
         # Every column is on the incident row (denormalised), so the page is one query.
@@ -46,7 +46,7 @@ class SourceListView(SingleTableMixin, FilterView):
     table_class = SourceTable
     filterset_class = SourceFilter
     template_name = "claims/source_list.html"
-    table_pagination = {"per_page": 50, "paginator_class": LazyPaginator}
+    table_pagination = {"per_page": 50, "paginator_class": BoundedLazyPaginator}
 
     def get_queryset(self):
         return Source.objects.filter(is_suggested=False).order_by("-incident_count", "name")

@@ -8,20 +8,13 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from claims import services
-from claims.demo import demo_load
 from claims.exports import CLAIMS_HEADER, COMPARISON_HEADER
-from claims.models import FigureClaim, Incident
+from claims.models import FigureClaim
 
 pytestmark = pytest.mark.django_db
 
 DEMO_SLUG = "deir-ez-zor-airport-strike-2016"
 COMPARISON_URL = f"/incidents/{DEMO_SLUG}/comparison.csv"
-
-
-@pytest.fixture
-def demo():
-    demo_load()
-    return Incident.objects.get(slug=DEMO_SLUG)
 
 
 def _read(response) -> list[dict]:

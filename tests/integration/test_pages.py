@@ -8,18 +8,11 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.demo import demo_load
-from claims.models import FigureClaim, Incident, Source, TimingClaim
+from claims.models import FigureClaim, Source, TimingClaim
 
 pytestmark = pytest.mark.django_db
 
 DEMO_SLUG = "deir-ez-zor-airport-strike-2016"
-
-
-@pytest.fixture
-def demo():
-    demo_load()
-    return Incident.objects.get(slug=DEMO_SLUG)
 
 
 def _text(response) -> str:
@@ -327,3 +320,14 @@ def test_chart_urls_serve_standalone_svg_with_an_embed_snippet_on_the_page(clien
     assert client.get(f"/incidents/{DEMO_SLUG}/chart/pie.svg").status_code == 404
     page = client.get(demo.get_absolute_url()).content.decode()
     assert f'&lt;img src="http://testserver/incidents/{DEMO_SLUG}/chart/figures.svg"' in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"per_page": "-1"}, {"per_page": "9" * 40}, {"page": "9" * 40}, {"page": "-3"}],
+)
+def test_absurd_paging_parameters_fall_back_to_a_sane_page(client, demo, params):
+    response = client.get("/", params)
+    assert response.status_code == 200
+    rows = _table(response)
+    assert "Marvi" in rows or "Deir ez-Zor" in rows

@@ -9,19 +9,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from claims import services
-from claims.demo import demo_load
 from claims.models import FigureClaim, Incident
 
 pytestmark = pytest.mark.django_db
 
 SLUG = "deir-ez-zor-airport-strike-2016"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def demo():
-    demo_load()
-    return Incident.objects.get(slug=SLUG)
 
 
 def _text(response) -> str:
