@@ -15,6 +15,7 @@ from django_tables2 import SingleTableMixin
 from claims import changelog, charts, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
+from claims.formatting import to_utc_clamped
 from claims.models import Article, Incident, Source
 from claims.tables import BoundedLazyPaginator, IncidentTable, SourceTable, lean_words
 
@@ -103,7 +104,7 @@ def _parse_as_of(raw: str) -> datetime | None:
         return None
     if moment is None:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return to_utc_clamped(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
 @require_GET

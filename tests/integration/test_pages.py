@@ -331,3 +331,9 @@ def test_absurd_paging_parameters_fall_back_to_a_sane_page(client, demo, params)
     assert response.status_code == 200
     rows = _table(response)
     assert "Marvi" in rows or "Deir ez-Zor" in rows
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31T23:00-05:00", "0001-01-01T00:00+05:00"])
+def test_an_as_of_date_at_the_edge_of_the_calendar_is_not_an_error(client, demo, as_of):
+    response = client.get(demo.get_absolute_url(), {"as_of": as_of})
+    assert response.status_code == 200
