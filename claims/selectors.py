@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from claims import discrepancy as d
+from claims.extraction.renderings import check_stated_renderings
 from claims.models import Article, FigureClaim, Incident, Source, TimingClaim
 
 
@@ -124,6 +125,17 @@ class IncidentPage:
     pending_count: int
 
     @property
+    def rendering_warnings(self) -> list[str]:
+        """Sentences for timings whose own renderings ("9:40 local (0740 GMT)") disagree."""
+        return [
+            f"{t.claimant.name} states the time in {' and '.join(t.renderings_check.zones)}, "
+            f"but the two are {t.renderings_check.spread_minutes} minutes apart: "
+            f"“{t.stated_text}”."
+            for t in self.timings
+            if t.renderings_check and not t.renderings_check.agree
+        ]
+
+    @property
     def latest_reported_at(self) -> datetime | None:
         """When the newest claim shown was reported: the date a citation gives."""
         return max((c.reported_at for c in (*self.figures, *self.timings)), default=None)
@@ -172,6 +184,14 @@ def incident_page(
         .distinct()
         .order_by("published_at", "id")
     )
+    for t in timings:
+        t.renderings_check = (
+            check_stated_renderings(
+                t.stated_text, day=t.start_utc.date(), place_tz=incident.time_zone or None
+            )
+            if t.start_utc
+            else None
+        )
     by_id = {f.pk: f for f in figures}
     columns = list(comparison.metrics)
     rows = _grid(columns, timings, by_id, comparison)

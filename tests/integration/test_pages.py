@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.models import FigureClaim, Source, TimingClaim
+from claims.models import FigureClaim, Incident, Source, TimingClaim
 
 pytestmark = pytest.mark.django_db
 
@@ -337,3 +337,23 @@ def test_absurd_paging_parameters_fall_back_to_a_sane_page(client, demo, params)
 def test_an_as_of_date_at_the_edge_of_the_calendar_is_not_an_error(client, demo, as_of):
     response = client.get(demo.get_absolute_url(), {"as_of": as_of})
     assert response.status_code == 200
+
+
+def test_two_zones_that_disagree_within_one_statement_are_flagged(client, demo):
+    marvi = Incident.objects.get(slug="sample-marvi-market-shelling")
+    kestrel = Source.objects.get(slug="kestrel-monitoring-network")
+    services.timing_claim_save(
+        TimingClaim(
+            incident=marvi,
+            claimant=kestrel,
+            stated_text="at about 9:40 a.m. local time (0740 GMT)",
+            zone_label="local",
+            start_utc=datetime(2024, 3, 9, 6, 40, tzinfo=UTC),
+            reported_at=datetime(2024, 3, 10, tzinfo=UTC),
+            status=TimingClaim.Status.CONFIRMED,
+        )
+    )
+    text = _text(client.get(marvi.get_absolute_url()))
+    assert "states the time in local and GMT, but the two are 60 minutes apart" in text
+    demo_text = _text(client.get(demo.get_absolute_url()))
+    assert "EDT and GMT agree" in demo_text
