@@ -30,7 +30,7 @@ class IncidentFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.filter(is_suggested=False).only("id", "name"),
+        queryset=Source.objects.filter(is_suggested=False).only("id", "name", "slug"),
         method="filter_source",
         label="Source",
         to_field_name="slug",

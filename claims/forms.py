@@ -6,9 +6,10 @@ comes back as a message beside the field, never as a server error.
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.text import slugify
 
-from claims import services
+from claims import ingest, services
 from claims.discrepancy import interval_for
 from claims.extraction.qualifiers import parse_figures
 from claims.models import (
@@ -378,3 +379,184 @@ class TimingClaimAdminForm(ClaimAdminForm):
             "duration_min_high",
             *PROVENANCE_FIELDS,
         ]
+
+
+# Adding an article from the admin ("Add article", claims/admin/ingestion.py) ---------------
+
+# File signatures of formats an editor might upload by mistake (PDF, images, archives).
+_BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def file_size_label(n_bytes: int) -> str:
+    """6_500_000 -> "6.2 MB"; 20_480 -> "20 KB"."""
+    if n_bytes >= 1024 * 1024:
+        return f"{n_bytes / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    return f"{max(1, round(n_bytes / 1024))} KB"
+
+
+class ArticleSubmitForm(forms.Form):
+    """An article to ingest: exactly one of an address (fetched in the background), a saved
+    page (read at once) or pasted text (read at once, with the title, outlet and date the
+    editor knows), and optionally the incident it reports.
+
+    Nothing is stored while the form has an error: the size cap, a binary file and an address
+    ingestion refuses are caught here, before any service runs.
+    """
+
+    url = forms.URLField(
+        label="Address of the article",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text="The page is fetched and read in the background; tracking parameters "
+        "(utm_…) are dropped.",
+    )
+    html_file = forms.FileField(
+        label="Saved page (HTML file)",
+        required=False,
+        help_text="For a page the server cannot fetch (paywall, login): save it from your "
+        "browser as “Web page, HTML only” and upload it.",
+    )
+    text = forms.CharField(
+        label="Article text",
+        required=False,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
+        help_text="Paste the story as published, headline included if it carries a figure.",
+    )
+    title = forms.CharField(label="Headline", required=False, max_length=500)
+    outlet = forms.CharField(
+        label="Outlet", required=False, max_length=200, help_text="Agency or newspaper."
+    )
+    published_at = forms.SplitDateTimeField(
+        label="Published (UTC)",
+        required=False,
+        help_text="Figures are dated by it: a later figure from the same source revises an "
+        "earlier one.",
+    )
+    original_url = forms.URLField(
+        label="Where it was published",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text="Optional, for a saved page or pasted text: stored as the article's address.",
+    )
+    incident = forms.ModelChoiceField(
+        label="Incident",
+        queryset=Incident.objects.all(),
+        required=False,
+        help_text="The incident it reports, if you know it: its figures and timings are "
+        "extracted onto it. Leave empty and the tracker suggests one.",
+    )
+
+    def __init__(self, *args, incident_widget=None, date_widget=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The admin passes its autocomplete and date widgets (they need the admin site).
+        if incident_widget is not None:
+            self.fields["incident"].widget = incident_widget
+        if date_widget is not None:
+            self.fields["published_at"].widget = date_widget
+
+    @property
+    def kind(self) -> str:
+        """Which input the editor gave: "url", "file" or "text" (after is_valid())."""
+        return self.cleaned_data["kind"]
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "")
+        return ingest.normalize_url(url) if url else ""
+
+    def clean_original_url(self):
+        url = self.cleaned_data.get("original_url", "")
+        return ingest.normalize_url(url) if url else ""
+
+    def clean_html_file(self):
+        upload = self.cleaned_data.get("html_file")
+        if not upload:
+            return None
+        cap = settings.INGEST_MAX_BYTES
+        if upload.size > cap:
+            raise forms.ValidationError(
+                f"The file is {file_size_label(upload.size)}; ingestion reads pages of up to "
+                f"{file_size_label(cap)}. Save the page as “HTML only”, without images."
+            )
+        if upload.size == 0:
+            raise forms.ValidationError("The file is empty.")
+        body = upload.read()
+        head = body[:8192]
+        if not head.startswith(_UTF16_BOMS) and (
+            head.startswith(_BINARY_SIGNATURES) or b"\x00" in head
+        ):
+            raise forms.ValidationError(
+                "This file is not a web page (it holds binary data: a PDF, an image or an "
+                "archive?). Upload the page saved as HTML, or paste its text."
+            )
+        return body
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text", "")
+        cap = settings.INGEST_MAX_BYTES
+        if len(text.encode()) > cap:
+            raise forms.ValidationError(
+                f"The text is longer than ingestion reads ({file_size_label(cap)}): paste the "
+                "article alone."
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [
+            kind
+            for kind, field in (("url", "url"), ("file", "html_file"), ("text", "text"))
+            if cleaned.get(field) or field in self.errors
+        ]
+        if not given:
+            raise forms.ValidationError(
+                "Give the article's address, a saved page or its text.", code="nothing"
+            )
+        if len(given) > 1:
+            raise forms.ValidationError(
+                "Give only one of the address, the saved page and the text: they would be "
+                "stored as separate articles.",
+                code="several",
+            )
+        cleaned["kind"] = given[0]
+        if given[0] != "text":
+            extra = [
+                self.fields[name].label.lower()
+                for name in ("title", "outlet", "published_at")
+                if cleaned.get(name)
+            ]
+            if extra:
+                self.add_error(
+                    None,
+                    f"Headline, outlet and date are read from the page itself: leave them "
+                    f"empty unless you paste text (you gave: {', '.join(extra)}).",
+                )
+        if given[0] == "url" and cleaned.get("original_url"):
+            self.add_error("original_url", "The address above is the one fetched and stored.")
+        return cleaned
+
+
+class IncidentMergeForm(forms.Form):
+    """Which of two likely duplicate incidents to keep; the other is merged into it."""
+
+    keep = forms.ModelChoiceField(
+        queryset=Incident.objects.none(),
+        widget=forms.RadioSelect,
+        label="Keep",
+        error_messages={"required": "Pick the incident to keep."},
+    )
+
+    def __init__(self, *args, incidents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.incidents = list(incidents)
+        self.fields["keep"].queryset = Incident.objects.filter(
+            pk__in=[i.pk for i in self.incidents]
+        )
+
+    def drop(self) -> Incident:
+        """The incident merged away (after is_valid())."""
+        keep = self.cleaned_data["keep"]
+        return next(i for i in self.incidents if i.pk != keep.pk)

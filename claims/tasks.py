@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-from claims import ingest, services
+from claims import health, ingest, services
 from claims.models import Feed, Incident
 
 
@@ -36,7 +36,10 @@ def _backoff(retries: int, retry_after: float | None = None) -> float:
     return delay
 
 
-@shared_task(bind=True, acks_late=True, max_retries=10)
+# ignore_result: the article row is the record of what happened. A stored result would also make
+# every enqueue subscribe to the result backend first, and with Redis down that subscription
+# retries for ~20 s (the Redis backend's retry policy) before the submission goes on.
+@shared_task(bind=True, acks_late=True, max_retries=10, ignore_result=True)
 def article_fetch(self, article_id: int, refresh: bool = False) -> dict:
     """Fetches, reads and extracts one article (ingest.article_process).
 
@@ -86,3 +89,13 @@ def feeds_poll_due() -> dict:
     for feed_id in feed_ids:
         feed_poll.apply_async((feed_id,), queue=settings.INGEST_QUEUE)
     return {"polled": feed_ids}
+
+
+# --- worker health (claims/health.py) ------------------------------------------------------
+
+
+@shared_task(bind=True, acks_late=False, ignore_result=True)
+def worker_probe(self) -> None:
+    """Liveness probe sent by `manage.py worker_health` to one worker's own queue: records that
+    this worker still takes messages off the broker and runs them."""
+    health.heartbeat_record(self.request.hostname)

@@ -277,7 +277,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # default of every 100 s, so a dead worker's task is redelivered soon after the timeout.
     "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
     "unacked_restore_throttle": 1,
+    # A Redis that hangs (paused, packets dropped) must not hang an editor's submission: the
+    # publish gives up after a few seconds and the article stays queued for the sweep.
+    "socket_timeout": 5,
+    "socket_connect_timeout": 3,
 }
+# Ingestion tasks are idempotent, so a task running when the broker connection is lost may run
+# again; set explicitly, ahead of Celery 6 changing the default.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULE = {
     "ingest-sweep-queued-articles": {
         "task": "claims.tasks.articles_sweep_queued",

@@ -4,6 +4,7 @@ Every save, delete and bulk action goes through claims.services (see `writes`), 
 records who changed what and why, and revision links and incident summaries stay current.
 """
 
-from claims.admin import claim, incident, ingestion, source
+# review imports incident and source itself: it re-registers their models with extended admins.
+from claims.admin import claim, incident, ingestion, review, source
 
-__all__ = ["claim", "incident", "ingestion", "source"]
+__all__ = ["claim", "incident", "ingestion", "review", "source"]
