@@ -2,8 +2,11 @@
 
 ``extract(text, published=..., place_tz=...)`` returns ``ExtractedFigure`` and ``ExtractedTiming``
 records ordered by position; see ``extractor`` for the steps and each module for its rules:
-``text`` (cleanup, sentences), ``numbers``, ``qualifiers``, ``figures`` (metric, victims, flags),
-``attribution`` (claimants, citations, coreference), ``timing`` (clock times, zones, durations).
+``text`` (cleanup, sentences), ``numbers``, ``qualifiers``, ``figures`` (coordination, flags)
+with ``context`` (what the words around a number say: victims, metric, mixed harm), ``singles``
+(figures written without a number) and ``flags``, ``attribution`` and ``entities`` (claimants,
+citations, coreference), ``timing`` (clock times, zones, durations) with ``days``.
+Speed and quality measurements: docs/perf/extraction.md.
 """
 
 from claims.extraction.extractor import (

@@ -30,7 +30,7 @@ from claims.extraction.entities import (
     _is_name,
     _is_proper,
 )
-from claims.extraction.numbers import trie_regex, words
+from claims.extraction.numbers import anchored_gate, trie_regex, words
 
 # A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
 # boundary before the verb is checked in find_attributions.
@@ -48,8 +48,15 @@ _VERB_PHRASES = (
     "puts the death toll",
     "gave a toll",
     "gave a death toll",
+    "updated its toll",
+    "updated its death toll",
+    "revised its toll",
+    "raised its toll",
 )
 _VERB_RE = re.compile("(?P<verb>" + trie_regex([*_VERBS, *_VERB_PHRASES]) + r")\b")
+# Passes every sentence in which _VERB_RE can match (and a few more): most sentences have no
+# reporting verb, and this scan is ten times cheaper than the verb pattern's.
+_VERB_GATE_RE = anchored_gate([*_VERBS, *_VERB_PHRASES])
 # A character of a noun phrase: a period only inside abbreviations ("Dr.", "U.S.", "St.").
 _NP_CHAR = (
     r"[^,.;:\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bSt)\."
@@ -116,6 +123,9 @@ _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 _CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\.\s")
 _NP_END_RE = re.compile(r"[,;:()\"]")
 _DIGIT_RE = re.compile(r"[0-9]")
+# A live blog's time stamp opening a sentence ("11:32 ", "09.40 GMT ").
+# (The clause boundary at its colon may already have cut "09:" off: "40 The agency".)
+_STAMP_RE = re.compile(r"(?:[0-2]?\d[:.])?[0-5]?\d(?:\s+[A-Z]{3,4})?\s+(?=[A-Z])")
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "with", "to", "for", "of", "into", "via"}
 )
@@ -132,7 +142,7 @@ def _ends_with_comma_or_quote(text: str) -> bool:
     return text.rstrip()[-1:] in (",", '"')
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Attribution:
     """A speaker in one sentence: where its verb ends (it governs what follows) or, for trailing
     attributions, where its noun phrase starts (it governs what precedes)."""
@@ -179,7 +189,9 @@ def _subject(pre: str) -> tuple[str, int, str, bool] | None:
 def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
     (phrase, start offset, appositive, inside-a-relative-clause)."""
-    pre = _PAREN_END_RE.sub("", pre.rstrip())  # "the UN rights office (OHCHR) said"
+    pre = pre.rstrip()
+    if pre.endswith(")"):
+        pre = _PAREN_END_RE.sub("", pre)  # "the UN rights office (OHCHR) said"
     for _ in range(4):  # strip the adverbs that sit right before the verb
         k = pre.rfind(" ")
         if k < 0 or pre[k + 1 :].lower() not in _TRAILING_ADVERBS:
@@ -238,6 +250,8 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             seg = seg[last.end() :]
     lead = len(seg) - len(seg.lstrip())
     np = seg.strip()
+    if np[:1].isdigit() and (st := _STAMP_RE.match(np)):
+        np, lead = np[st.end() :], lead + st.end()  # "11:32 The regional governor"
     if appositive and _is_name(appositive) and _DETERMINER_START_RE.match(np):
         # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
         pos = pre.find(appositive, seg_start)
@@ -262,7 +276,7 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if ("citing" in s or "quoting" in s)
         else []
     )
-    for m in _VERB_RE.finditer(s):
+    for m in _VERB_RE.finditer(s) if _VERB_GATE_RE.search(s) is not None else ():
         if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):
             continue  # inside a word ("unsaid")
         verb_end = m.end()

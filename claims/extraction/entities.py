@@ -95,6 +95,8 @@ class Registry:
         self.entities: list[Entity] = []
         self.clock = 0
         self._cache: dict[tuple[str, str], Entity] = {}
+        self._token_cache: dict[str, frozenset[str]] = {}
+        self.text = text
         # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
         self.acronyms: dict[str, str] = {}
         for p in _ACRONYM_PAREN_RE.finditer(text) if "(" in text else ():
@@ -104,11 +106,23 @@ class Registry:
                 full, acr = m.group("full"), m.group("acr")
                 initials = "".join(w[0] for w in full.split() if w[0].isupper())
                 if acr.lower() in initials.lower() or initials.lower().startswith(acr.lower()[:2]):
-                    self.acronyms[acr] = full
+                    self.acronyms[acr] = _DETERMINERS_RE.sub("", full)
 
     def finish(self) -> None:
         """Merge bare generic names from headlines ("monitor says") into the one entity of the
-        article they can only mean ("the Kestrel Monitoring Network")."""
+        article they can only mean ("the Kestrel Monitoring Network"), and give a one-word
+        organisation ("the Front claimed") the one full name the article writes it with
+        ("Northern Liberation Front"), even where that name speaks nowhere."""
+        for e in self.entities:
+            if not e.person and e.institution is None and _ONE_WORD_ORG_RE.match(e.canonical):
+                full = {
+                    _DETERMINERS_RE.sub("", m.group(0))
+                    for m in re.finditer(_FULL_NAME.format(word=re.escape(e.canonical)), self.text)
+                }
+                full.discard(e.canonical)
+                if len(full) == 1:
+                    e.canonical = full.pop()
+                    e.tokens = _tokens(e.canonical)
         for e in self.entities:
             words = e.canonical.lower().split()
             if (
@@ -140,11 +154,21 @@ class Registry:
         return e
 
     def _recent(self, pred) -> Entity | None:
+        """The most recently touched entity satisfying ``pred`` (the first one on ties)."""
         best = None
+        seen = -1
         for e in self.entities:
-            if pred(e) and (best is None or e.last_seen > best.last_seen):
-                best = e
+            # The cheap comparison first: ``pred`` runs only for a better candidate.
+            if e.last_seen > seen and pred(e):
+                best, seen = e, e.last_seen
         return best
+
+    def _tokens(self, np: str) -> frozenset[str]:
+        """``_tokens`` memoised for this article (names repeat within one)."""
+        toks = self._token_cache.get(np)
+        if toks is None:
+            toks = self._token_cache[np] = _tokens(np)
+        return toks
 
     def resolve(self, np: str, appositive: str = "") -> Entity | None:
         """The entity a noun phrase names, creating it when new. None for unusable phrases.
@@ -157,7 +181,7 @@ class Registry:
         if (cached := self._cache.get(key)) is not None:
             return self._touch(cached)
         e = self._resolve(np, appositive)
-        if e is not None and any(c.isupper() for c in np[1:]) and not appositive:
+        if e is not None and not appositive and _has_upper(np[1:]):
             self._cache[key] = e
         return e
 
@@ -183,7 +207,10 @@ class Registry:
             if low == "statement" or low == "report":
                 return self._touch_opt(self._recent(lambda e: not e.person))
             return self._touch_opt(self._recent(lambda e: e.institution is not None))
-        if m := _SPOKES_RE.match(np):
+        # Substring guards: most names hold no spokesperson word and no apostrophe, and the
+        # anchored patterns below cost more than the test.
+        spokes = "spokes" in low or "press" in low
+        if spokes and (m := _SPOKES_RE.match(np)):
             org = self.resolve(m.group("org"))
             person = self._person(m.group("person"))
             if person is not None and org is not None and not org.person:
@@ -201,15 +228,15 @@ class Registry:
             if person is not None and org is not None and person is not org:
                 person.institution = org
             return self._touch_opt(person)
-        if m := _SPOKES_APPOS_RE.match(np):  # "a spokesman for the ministry"
-            return self.resolve(m.group("org"))
-        if m := _DOCUMENT_RE.match(np):  # "the ministry's statement", "the group's tally"
-            return self.resolve(m.group("org"))
-        if (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
+        if (spokes or "representative" in low) and (m := _SPOKES_APPOS_RE.match(np)):
+            return self.resolve(m.group("org"))  # "a spokesman for the ministry"
+        if "'" in np and (m := _DOCUMENT_RE.match(np)):
+            return self.resolve(m.group("org"))  # "the ministry's statement", "the group's tally"
+        if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
         if lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np)):
             return self._touch_opt(self._person(np))
-        toks = _tokens(np)
+        toks = self._tokens(np)
         if not toks:
             return None
         head = np.split()[-1].lower()
@@ -218,7 +245,11 @@ class Registry:
             known = self._recent(lambda e: e.person and head in e.tokens)
             if known is not None:
                 return self._touch(known)
-        e = self._recent(lambda e: toks <= e.tokens and (e.head == head or head in e.tokens))
+        e = None  # self._recent(toks <= e.tokens and (e.head == head or head in e.tokens)),
+        seen = -1  # inlined: the hottest loop of the attribution step
+        for x in self.entities:
+            if x.last_seen > seen and toks <= x.tokens and (x.head == head or head in x.tokens):
+                e, seen = x, x.last_seen
         if e is None and len(toks) == 1:
             e = self._recent(lambda e: head in e.descriptors)
         if e is None and low in _GENERIC and not np[:1].isupper():
@@ -227,11 +258,15 @@ class Registry:
         if e is None:
             # "the Observatory" then "the Kestrel Observatory": one entity, named in full. Bare
             # collectives ("officials", "residents") are not grown into "health officials".
-            e = self._recent(
-                lambda e: (
-                    e.tokens < toks and e.head == head and e.canonical.lower() not in _COLLECTIVE
-                )
-            )
+            seen = -1
+            for x in self.entities:
+                if (
+                    x.last_seen > seen
+                    and x.head == head
+                    and x.tokens < toks
+                    and x.canonical.lower() not in _COLLECTIVE
+                ):
+                    e, seen = x, x.last_seen
             if e is not None:
                 e.canonical, e.tokens = np, toks
         if e is None:
@@ -258,7 +293,7 @@ class Registry:
         name = name.strip(" ,")
         if not name:
             return None
-        toks = _tokens(name)
+        toks = self._tokens(name)
         last = name.split()[-1].lower()
         e = self._recent(lambda e: e.person and (toks <= e.tokens or last in e.tokens))
         if e is None:
@@ -270,9 +305,17 @@ class Registry:
 
 
 _ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
+# A one-word organisation name, and the fuller names ending in it on one line of the article.
+_ONE_WORD_ORG_RE = re.compile(
+    r"(?:Front|Network|Observatory|Monitor|Council|Committee|Movement|Brigade|Army|Forum|Group|"
+    r"Alliance|Coalition|Agency|Centre|Center|Mission|Project|Union|Society)$"
+)
+_FULL_NAME = r"(?:[A-Z][\w'-]+[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)?){{1,5}}{word}\b"
 
+# A name never runs across a line break ("...8 June\n\nThe Civilian Harm Tracking Group (CHTG)").
 _ACRONYM_RE = re.compile(
-    r"(?P<full>[A-Z][\w'-]+(?:\s+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8})\s+\((?P<acr>[A-Z]{2,8})\)$"
+    r"(?P<full>[A-Z][\w'-]+(?:[^\S\n]+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8})[^\S\n]+"
+    r"\((?P<acr>[A-Z]{2,8})\)$"
 )
 
 _DESCRIPTOR_RE = re.compile(
@@ -284,6 +327,16 @@ _GENERIC = words(
     """group organisation organization movement monitor network agency committee alliance coalition
     centre center society mission office council union forum front watchdog observatory ministry"""
 )
+
+
+_ASCII_UPPER_RE = re.compile(r"[A-Z]")
+
+
+def _has_upper(text: str) -> bool:
+    """``any(c.isupper() for c in text)``, without a Python loop for ASCII text."""
+    if _ASCII_UPPER_RE.search(text) is not None:
+        return True
+    return not text.isascii() and any(c.isupper() for c in text)
 
 
 def _orgish_generic(name: str) -> bool:

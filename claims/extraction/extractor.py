@@ -23,11 +23,13 @@ from claims.extraction.attribution import (
     find_attributions,
 )
 from claims.extraction.attribution import speaker_for as _speaker_for
+from claims.extraction.days import day_of
+from claims.extraction.entities import _orgish
 from claims.extraction.figures import find_figures
-from claims.extraction.lexicon import victim_group
-from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, trie_regex, words
+from claims.extraction.lexicon import METRIC_GATE_RE, victim_group
+from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.text import Sentence, clean, split_sentences
-from claims.extraction.timing import day_of, find_timings
+from claims.extraction.timing import find_timings
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +144,9 @@ _SINGLE_METRIC_RE = re.compile(
         )
     )
 )
-_TIME_WORDS_RE = re.compile(
-    trie_regex(["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"], word_start=True)
-)
+_TIME_WORDS = ["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"]
+_TIME_WORDS_RE = re.compile(trie_regex(_TIME_WORDS, word_start=True))
+_TIME_WORDS_GATE_RE = anchored_gate(_TIME_WORDS)  # a cheaper scan in front of it
 _HEADLINE_TAIL_RE = re.compile(
     r"(?:[:\u2013\u2014|]|\s-)\s*(?P<np>[A-Za-z][^:\u2013\u2014|]{1,60})$"
 )
@@ -192,6 +194,13 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     default_day = default_day or published
     registry = Registry(cleaned.text)
     current: Entity | None = None
+    if (
+        sentences
+        and sentences[0].heading
+        and (m := _ISSUER_RE.match(sentences[0].text))
+        and _orgish(m.group("np"))  # "Latest update from Marvi" names a place, not an issuer
+    ):
+        current = registry.resolve(m.group("np"))  # "COMMUNIQUE No. 14 of the Ministry of ..."
     pending: list[_Pending] = []
     seen: set[tuple] = set()
     for s in sentences:
@@ -229,40 +238,53 @@ def _sentence(
     # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
     # them is most of the extractor's speed.
     low = s.text.lower()
-    # One scan decides whether the sentence can hold a figure or a time at all.
-    gate = _GATE_RE.search(low)
-    has_digit = gate is not None and _DIGIT_RE.search(low, gate.start()) is not None
+    has_digit = _DIGIT_RE.search(low) is not None
+    # A figure needs a metric word (see lexicon.METRIC_GATE_RE; quotes read as spaces, as
+    # find_figures reads them): one scan that most sentences fail, before the number gate.
+    metric = METRIC_GATE_RE.search(low.replace('"', " ") if '"' in low else low) is not None
     timings: list = []
     masked: list[tuple[int, int]] = []
-    if gate is not None and (has_digit or _TIME_WORDS_RE.search(low, gate.start())):
+    if has_digit or (
+        _TIME_WORDS_GATE_RE.search(low) is not None and _TIME_WORDS_RE.search(low) is not None
+    ):
 
         def day() -> tuple[date | None, bool]:
             found, overnight = day_of(s.text, published)
             return found or default_day, overnight
 
-        timings, masked = find_timings(s.text, day=day, place_tz=place_tz)
+        timings, masked = find_timings(s.text, day=day, place_tz=place_tz, dates=metric)
     figures = []
-    if gate is not None and (has_digit or ANCHOR_RE.search(low) or "no " in low or "nobody" in low):
-        figures = find_figures(s.text, masked)
+    if not metric:
+        pass
+    elif has_digit or (  # a digit is in the number gate: its scan is needed only without one
+        _GATE_RE.search(low) is not None
+        and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
+    ):
+        figures = find_figures(s.text, masked, gated=True)
     elif ("a " in low or "an " in low) and _SINGLE_METRIC_RE.search(low):
-        figures = find_figures(s.text, masked, numbers=False)  # "a soldier was killed"
+        figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(s.text, registry)
     if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
         ent = registry.resolve(m.group("np")) if _plausible_tail(m.group("np")) else None
         if ent is not None:
             attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]
+    elif not attrs and not s.heading and (m := _SUBJECT_ORG_RE.match(s.text)):
+        _mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
     if not figures and not timings:
         return _chain_head(attrs, s.text) or current
     span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
     evidence = " ".join(s.text.split())
     cite_updates: dict[int, tuple[Entity, str]] = {}
 
-    def who(pos: int) -> tuple[Entity | None, str, bool]:
+    def who(pos: int, bodies: bool = False) -> tuple[Entity | None, str, bool]:
         ent, cited, found = _speaker_for(attrs, pos, s.text)
         if not found:
             if s.heading:
                 return None, "", True
-            ent = current
+            # A body count no one is said to give is the narrative's own ("Fourteen bodies were
+            # pulled from the river"), or the finders' ("Rescuers recovered 14 bodies"): never
+            # the speaker of an earlier sentence.
+            ent = _body_finder(s.text, registry) if bodies else current
             cited = ""
         if ent is None:
             return None, "", False
@@ -274,7 +296,7 @@ def _sentence(
         return ent, cited, False
 
     for f in figures:
-        ent, cited, headline = who(f.start)
+        ent, cited, headline = who(f.start, f.bodies)
         key = ("f", id(ent), f.metric, f.low, f.high, f.qualifier, f.victims, evidence)
         if key in seen:
             continue  # doubled standfirsts and repeated paragraphs
@@ -321,8 +343,53 @@ def _sentence(
 
 def _chain_head(attrs: list[Attribution], s: str) -> Entity | None:
     """The speaker that later unattributed sentences inherit (the last chain's claimant)."""
+    if not attrs:
+        return None
     ent, _, found = _speaker_for(attrs, len(s), s)
     return ent if found else None
+
+
+# An institution as the subject of a sentence that reports nothing ("The ministry condemned the
+# attack."): mentioned, so that a later "it"/"they" means it, as a reader would take it.
+_INSTITUTIONS = (
+    "ministry|army|police|military|government|authority|authorities|agency|group|network|"
+    "observatory|monitor|committee|council|office|department|command|coalition|hospital|"
+    "organi[sz]ation|mission|union|watchdog|court|forces|militia|movement|front|forum|centre|"
+    "center|institute|service|crescent|cross|militants|rebels|insurgents|fighters"
+)
+_SUBJECT_ORG_RE = re.compile(
+    r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
+    rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
+    rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS})))(?=\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+)
+_BODY_FINDER_RE = re.compile(
+    r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|had\s+|then\s+)?"
+    r"(?:recovered|found|pulled|retrieved|collected|dug\s+out|exhumed|counted|received|"
+    r"brought\s+out)\b"
+)
+
+
+# A document whose title names its issuer: every figure in it is the issuer's unless another
+# speaker is named ("Communique of the Ministry of Defence", "Statement by the Kestrel Network").
+_ISSUER_RE = re.compile(
+    r"(?i:communiqu[e\u00e9]|statement|press\s+release|bulletin|update)\b[^\n]{0,40}?\b"
+    r"(?:of|by|from)\s+(?:the\s+)?(?P<np>[A-Z][\w'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'.-]*)){0,8})"
+    r"\s*$"
+)
+
+
+def _mention(np: str, registry: Registry) -> None:
+    if _valid_np(np) is not None:
+        registry.resolve(np)
+
+
+def _body_finder(s: str, registry: Registry) -> Entity | None:
+    """Who found the bodies, when the sentence opens with them ("Rescuers recovered ...")."""
+    m = _BODY_FINDER_RE.match(s)
+    if m is None:
+        return None
+    np = _valid_np(m.group("np"))
+    return registry.resolve(np) if np is not None else None
 
 
 def _plausible_tail(np: str) -> bool:

@@ -4,10 +4,8 @@ A number is a casualty figure only when its context says so; everything else (ai
 minutes, money, people sheltering) is dropped. The steps, per sentence:
 
 1. Find figure phrases (``qualifiers.parse_figures``), skipping masked spans (clock times).
-2. For each, read the words after it: a victim noun phrase ("regime soldiers"), then a metric
-   word ("were killed", "wounded"); or the words before it: a verb taking it as object ("killing
-   12"), a toll noun ("the death toll rose to 26").
-3. Drop numbers that count things (a non-person head noun) or have no metric at all.
+2-3. Read each in its context (``context.analyse``): victims and metric from the words after it
+   or before it; numbers that count things, ages, money or mixed harm ("30 casualties") drop.
 4. Figures without their own metric borrow it from a coordinated neighbour: "60 soldiers and 95
    civilians among the 155 dead", "killing 19 patients and 11 staff", "210 died: 120 fighters...".
 5. Flags from nearby words: hedged, earlier (revised_from_earlier), revised, cumulative.
@@ -16,161 +14,12 @@ minutes, money, people sheltering) is dropped. The steps, per sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from claims.extraction import lexicon as lx
-from claims.extraction.flags import cumulative, has_any, hedged, revision, zeros
-from claims.extraction.numbers import words
-from claims.extraction.qualifiers import FigurePhrase, parse_figures
+from claims.extraction.context import PREDICATE_VICTIMS_RE, RawFigure, analyse
+from claims.extraction.flags import cumulative, hedged, revision, zeros
+from claims.extraction.qualifiers import parse_figures
 from claims.extraction.singles import find_singles
-
-_MOD = lx.MODIFIER
-_HEAD_ALT = lx.alternation(
-    lx.PERSON_HEADS
-    | {
-        "staff members",
-        "family members",
-        "crew members",
-        "aid workers",
-        "police officers",
-        "health workers",
-        "security personnel",
-    }
-)
-_VICTIMS_RE = re.compile(
-    r"\s+(?P<of>of\s+(?:(?:the|those|these|its|their|his|her|our)\s+|(?:them|whom)\s+"
-    r"(?:were\s+|being\s+|are\s+)?)?)?"
-    # Greedy modifiers: the longest phrase ending in a person noun ("police recruits").
-    rf"(?P<np>(?:{_MOD}\s+){{0,3}}(?:{_HEAD_ALT})\b"
-    rf"(?:\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
-    r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,3}?(?:forces|army|police|military|"
-    r"militia|group|family|guard|units?|brigade|battalion|movement|front|services|staff|crew|"
-    r"team|force|corps|organi[sz]ation)\b)?)",
-    re.I,
-)
-_OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
-_GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
-_AUX = (
-    r"(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|feared|believed|"
-    r"thought|reported|confirmed|said|to|may|might|could|would|will|likely|possibly|probably|"
-    r"potentially|apparently|allegedly|subsequently|initially|either|so|far|already|since|then|"
-    r"found|listed|counted|presumed|declared|pronounced|left|who|were\s+also|people|others|"
-    r"alone|in\s+total|in\s+all|each|ultimately|eventually|seriously|critically|badly|severely|"
-    r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
-    r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
-    r"gunshot|shrapnel|burn|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
-    r"understood|presumed|expected|likely|feared|thought)"
-)
-_METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
-_POST_METRIC_RE = re.compile(
-    r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
-    r"all\s+of\s+them|both)\b[^,;.]{0,80},)?"
-    r"(?:\s+(?:in|at|on|near|inside|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:were|was|"
-    r"have|had)\b))?"
-    r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
-    rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
-    re.I,
-)
-# A noun phrase of unknown words that a metric follows ("12 Orlanian pilgrims were killed").
-_GENERIC_METRIC_RE = re.compile(
-    rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?P<head>{_MOD}))(?={_POST_METRIC_RE.pattern})", re.I
-)
-_NO_HEAD_RE = re.compile(
-    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
-    r"including|across|since|from|with|by|inside|outside|overnight|yesterday|today|last|this|so|"
-    r"according|were|was|are|have|had|had|of\s+them|of\s+whom|among|because|before|amid|late|"
-    r"early|by|on|until|as\s+of)\b",
-    re.I,
-)
-_METRIC_BEFORE_ALT = lx.alternation(lx.METRIC_BEFORE)
-_TOLL_ALT = lx.alternation(lx.TOLL_NOUNS)
-# Starts with a prefix tree (no leading assertion) so the engine can scan for it in C.
-_BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
-# A verb taking the figure as object sits right before it: searched in the last 40 characters.
-_BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
-_BEFORE_RE = re.compile(
-    rf"(?:(?P<toll>{_TOLL_ALT})\b[^.;:]{{0,110}}?\s(?:to|at|of|from|reached|reach|hit|"
-    r"stood\s+at|stands\s+at|is|was|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
-    r"|(?P<dead>dead|killed|victims|fatalities)\s+(?:were|included|include|includes|numbered|"
-    r"comprised|comprise)"
-    r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
-    r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
-    r"stood\s+at)(?:\s+to)?"
-    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|injured|wounded))"
-    r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
-    rf"{_BEFORE_TAIL}",
-    re.I,
-)
-_BEFORE_GATE = (
-    "toll",
-    "number",
-    "dead",
-    "killed",
-    "victims",
-    "fatalit",
-    "figure",
-    "tally",
-    "count",
-    "put the",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Before:
-    """What the words before a figure say about it (the parts of the match the code reads)."""
-
-    verb: str = ""
-    toll: str = ""
-    dead: bool = False
-    tollref: bool = False
-    put: str = ""
-    over: bool = False
-
-
-def _before(lc: str, lc_low: str) -> _Before | None:
-    if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
-        return _Before(verb=m.group("verb"))
-    if has_any(lc_low, _BEFORE_GATE) and (m := _BEFORE_RE.search(lc)):
-        return _Before(
-            toll=m.group("toll") or "",
-            dead=bool(m.group("dead")),
-            tollref=bool(m.group("tollref")),
-            put=m.group("put") or "",
-            over=bool(m.group("over")),
-        )
-    return None
-
-
-# Words right before a number that make it something else: an age, money, a reference number,
-# a share ("half of the 300"), people sheltered or evacuated rather than harmed. Looked up by
-# the last words (a regex anchored at the end would be tried at every character before).
-_NOT_BEFORE_WORDS = words(
-    """aged ages no. number resolution article route highway page flight building unit psalm
-    us$ shelter sheltering sheltered shelters host hosting hosted hosts housing housed houses
-    accommodating accommodated accommodates employing employed employs evacuating evacuated
-    evacuates rescuing rescued rescues"""
-)
-_SHARE_WORDS = words("half quarter third most some many all none majority percent cent")
-_SHARE_DETERMINERS = words("the those these its their")
-
-
-def _not_figure_before(lc: str) -> bool:
-    tail = lc[-40:].rstrip()
-    if tail.endswith(("$", "\u00a3", "\u20ac")):
-        return True
-    ws = tail.lower().split()
-    if not ws:
-        return False
-    if ws[-1] in _NOT_BEFORE_WORDS or ws[-2:] == ["age", "of"] or ws[-3:] == ["of", "the", "year"]:
-        return True
-    # "half of the 300", "65% of the 2,000", "most of those 40"
-    return (
-        len(ws) >= 3
-        and ws[-1] in _SHARE_DETERMINERS
-        and ws[-2] == "of"
-        and (ws[-3] in _SHARE_WORDS or ws[-3].endswith("%"))
-    )
-
 
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
@@ -181,87 +30,44 @@ _COORD_RE = re.compile(
 _COORD_NEXT_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|(?:were\s+|was\s+)?among(?:\s+the|\s+them)?|of)\s*$", re.I
 )
-_SPEAKER_NEXT_RE = re.compile(
-    r"^\s+(?:[a-z][\w'-]*\s+)?(?:witnesses|sources|officials|residents|medics|doctors|survivors|"
-    r"diplomats|analysts|activists|eyewitnesses|officers|men|women)\s+(?:said|says|told|reported)\b",
-    re.I,
-)
-_PREDICATE_VICTIMS_RE = re.compile(
-    rf"\s+(?:were|was)\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b", re.I
-)
 
-
-# Substring gates: a regex below runs only when one of its words can be in the text at all
-# (substring tests are C-fast; most figures have no hedge, revision or cumulative wording).
-
-
-_CLAUSE_VERB_RE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remain|remained)\b")
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
-
-
-@dataclass(slots=True)
-class RawFigure:
-    """A casualty figure found in one sentence, before attribution."""
-
-    start: int
-    end: int
-    stated: str
-    qualifier: str
-    low: int
-    high: int | None
-    vague_word: str | None
-    metric: str = ""
-    victims: str = ""
-    hedged: bool = False
-    revised_from_earlier: bool = False
-    revised: bool = False
-    cumulative: bool = False
-    extent: int = 0  # end of victims/metric words, for coordination checks
-    own_metric: bool = False
-    coordinated: bool = False  # joined to the previous figure ("83 killed and 120 injured")
-    own_clause: bool = False  # followed by its own non-casualty verb ("one of them was charged")
-    phrase: FigurePhrase | None = field(default=None, repr=False)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < z and s < b for s, z in spans)
 
 
-def _plural_person(head: str) -> bool:
-    low = head.lower()
-    return low not in lx.NON_PERSON_HEADS and (low.endswith("s") or low in lx.PERSON_HEADS)
-
-
-_OF_ANY_RE = re.compile(
-    rf"\s+of\s+(?:the|its|their|his|her|our)\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD})"
-)
-_OF_DEAD_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b", re.I)
-_YEAR_RE = re.compile(r"(?:19|20)\d\d$")
-
-
 def find_figures(
-    sentence: str, masked: list[tuple[int, int]] | None = None, *, numbers: bool = True
+    sentence: str,
+    masked: list[tuple[int, int]] | None = None,
+    *,
+    numbers: bool = True,
+    gated: bool = False,
 ) -> list[RawFigure]:
     """Casualty figures in one sentence (see module docstring). Never raises.
 
     ``numbers=False`` reads only figures written without a number ("a soldier was killed"),
-    for sentences the caller knows hold no digit or number word."""
+    for sentences the caller knows hold no digit or number word. ``gated=True``: the caller
+    already found a metric word (``lexicon.METRIC_GATE_RE``), so the scan is not repeated."""
     masked = masked or []
     # Quotes around a figure ('"at least 25" workers') must not hide the words after it; a
     # same-length replacement keeps every offset.
     sentence = sentence.replace('"', " ")
     low = sentence.lower()
+    if not gated and lx.METRIC_GATE_RE.search(low) is None:
+        return []  # no metric word at all: nothing here can be a casualty figure
     cands: list[RawFigure] = []
     for ph in parse_figures(sentence, low) if numbers else ():
         if _overlaps(ph.start, ph.end, masked):
             continue
-        f = _analyse(sentence, ph)
+        f = analyse(sentence, ph)
         if f is not None:
             cands.append(f)
     _inherit(sentence, cands)
     figures = [f for f in cands if f.metric]
     if " a " in low or " an " in low or low.startswith(("a ", "an ")):
-        for start, end, stated, metric, victims, extent in find_singles(sentence):
+        for start, end, stated, metric, victims, extent, count in find_singles(sentence):
             if not _overlaps(start, end, masked):
                 figures.append(
                     RawFigure(
@@ -269,8 +75,8 @@ def find_figures(
                         end,
                         stated,
                         "exact",
-                        1,
-                        1,
+                        count,
+                        count,
                         None,
                         metric,
                         victims=victims,
@@ -294,109 +100,6 @@ def find_figures(
             )
     figures.sort(key=lambda f: f.start)
     return figures
-
-
-def _analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
-    rc = s[ph.end : ph.end + 200]
-    lc = s[max(0, ph.start - 130) : ph.start]
-    lc_low = lc.lower()
-    bm = _before(lc, lc_low)
-    if not bm and _not_figure_before(lc):
-        return None
-    if _SPEAKER_NEXT_RE.match(rc):
-        return None  # "three witnesses said": a count of speakers
-    f = RawFigure(
-        ph.start,
-        ph.end,
-        ph.stated,
-        ph.qualifier,
-        ph.low,
-        ph.high,
-        ph.vague_word,
-        phrase=ph,
-        extent=ph.end,
-    )
-    pos = 0
-    if od := _OF_DEAD_RE.match(rc):
-        # "twelve of the dead were children": the metric is in the noun.
-        pm = _PREDICATE_VICTIMS_RE.match(rc, od.end())
-        if pm is None:
-            return None  # "two of the wounded were in critical condition"
-        f.metric, f.own_metric = lx.metric_of(od.group("w"), lx.METRIC_AFTER) or "killed", True
-        f.victims = pm.group("np")
-        f.extent = ph.end + pm.end()
-        return f
-    vm = _VICTIMS_RE.match(rc)
-    if vm:
-        f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
-        pos = vm.end()
-        if f.victims.lower().endswith(("bodies", "body")):
-            f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
-            f.victims = ""
-            return f
-    elif m := _OF_PRONOUN_RE.match(rc):
-        pos = m.end()
-    mm = _POST_METRIC_RE.match(rc, pos)
-    if not vm and not mm and not _NO_HEAD_RE.match(rc):
-        # Some other noun follows: a count of people only with a metric or a verb taking it.
-        gm = _GENERIC_METRIC_RE.match(rc)  # "12 Orlanian pilgrims were killed"
-        if gm and _plural_person(gm.group("head")):
-            f.victims = gm.group("np")
-            mm = _POST_METRIC_RE.match(rc, gm.end())
-        elif (
-            bm
-            and bm.verb
-            and (gm := _GENERIC_HEAD_RE.match(rc))
-            and _plural_person(gm.group("head"))
-        ):
-            f.victims = gm.group("np")  # "strikes killed 27 Orlanians", "arrested 17 suspects"
-            pos = gm.end()
-        if not mm and not f.victims:
-            om = _OF_ANY_RE.match(rc) if bm and bm.verb else None
-            if om is not None:
-                f.victims = om.group("np")  # "abducted two of its organisers"
-                pos = om.end()
-            elif not (bm and (bm.toll or bm.put or bm.tollref)):
-                # A toll is followed by anything ("put the number of dead at 15 late on
-                # Monday"); any other number followed by a noun counts something else.
-                return None
-    if (
-        ph.vague_word
-        and not vm
-        and not mm
-        and not (bm and bm.verb)
-        and not rc.lstrip().startswith(("were ", "was ", "have ", "had "))
-    ):
-        return None  # "dozens of alleged violations": a vague word needs people or a metric
-    if not f.victims and ph.qualifier == "exact" and _YEAR_RE.match(ph.stated) and not mm:
-        return None  # "in 2015"
-    if mm:
-        metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
-        if metric:
-            f.metric, f.own_metric = metric, True
-            f.extent = ph.end + mm.end()
-    if not f.metric and bm:
-        if bm.verb:
-            verb = bm.verb.lower()
-            if verb == "lost" and not vm:
-                return None
-            f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
-        elif bm.dead or bm.tollref:
-            f.metric = "killed"
-        elif bm.toll:
-            f.metric = lx.metric_of(bm.toll, lx.TOLL_NOUNS) or "killed"
-            if bm.over and f.qualifier == "exact" and f.high is not None:
-                # "the toll could exceed 60": more than the number, whatever the tense.
-                f.qualifier, f.low, f.high = "more_than", f.low + 1, None
-        else:
-            put = bm.put.lower()
-            f.metric = "injured" if ("injur" in put or "wound" in put) else "killed"
-        f.own_metric = bool(f.metric)
-    if not f.metric and _CLAUSE_VERB_RE.match(rc, vm.end() if vm else pos):
-        f.own_clause = True
-    if not f.own_metric or not mm:
-        f.extent = ph.end + (vm.end() if vm else pos)
-    return f
 
 
 def _inherit(s: str, cands: list[RawFigure]) -> None:
@@ -426,7 +129,7 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         if not f.metric:
             f.metric = prev.metric
             if not f.victims:
-                pm = _PREDICATE_VICTIMS_RE.match(s, f.end)
+                pm = PREDICATE_VICTIMS_RE.match(s, f.end)
                 if pm:
                     f.victims = pm.group("np")
         if not f.victims and f.metric != prev.metric and prev.victims:

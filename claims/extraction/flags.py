@@ -150,17 +150,30 @@ def has_any(low: str, stems: tuple[str, ...]) -> bool:
     return gate.search(low) is not None
 
 
+def gate(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A compiled prefix-tree scan for any of ``stems`` (substrings of lower-cased text)."""
+    return re.compile(trie_regex(stems))
+
+
+# Compiled once: hashing the stem tuple on every call would cost more than the scan.
+_HEDGE_GATE = gate(_HEDGE_STEMS)
+_EARLIER_GATE = gate(_EARLIER_STEMS)
+_REVISED_GATE = gate(_REVISED_STEMS)
+_CUMULATIVE_GATE = gate(_CUMULATIVE_STEMS)
+_BACKGROUND_GATE = gate(_BACKGROUND_STEMS)
+
+
 def hedged(window: str) -> bool:
-    return has_any(window.lower(), _HEDGE_STEMS) and bool(lx.HEDGE_RE.search(window))
+    return _HEDGE_GATE.search(window.lower()) is not None and bool(lx.HEDGE_RE.search(window))
 
 
 def revision(before: str) -> tuple[bool, bool]:
     """(revised_from_earlier, revised) from the words before a figure in its clause."""
     before_low = before.lower()
     e = r = ()
-    if has_any(before_low, _EARLIER_STEMS):
+    if _EARLIER_GATE.search(before_low) is not None:
         e = [m.end() for m in _EARLIER_RE.finditer(before)]
-    if has_any(before_low, _REVISED_STEMS):
+    if _REVISED_GATE.search(before_low) is not None:
         r = [m.end() for m in _REVISED_RE.finditer(before)]
     last_e, last_r = (e[-1] if e else -1), (r[-1] if r else -1)
     return last_e > last_r, last_r > last_e
@@ -172,9 +185,9 @@ def cumulative(s: str, start: int, figure_end: int, stop: int) -> bool:
     clause_end = _CLAUSE_END_RE.search(s, figure_end, stop)
     local = s[start : clause_end.start() if clause_end else stop]
     local_low = local.lower()
-    return (has_any(local_low, _CUMULATIVE_STEMS) and bool(_CUMULATIVE_RE.search(local))) or (
-        has_any(local_low, _BACKGROUND_STEMS) and bool(_BACKGROUND_RE.search(local))
-    )
+    return (
+        _CUMULATIVE_GATE.search(local_low) is not None and bool(_CUMULATIVE_RE.search(local))
+    ) or (_BACKGROUND_GATE.search(local_low) is not None and bool(_BACKGROUND_RE.search(local)))
 
 
 def zeros(s: str) -> list[tuple[int, int, str, str]]:

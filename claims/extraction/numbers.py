@@ -48,6 +48,40 @@ def _trie_source(node: dict, word_start: bool = False) -> str:
     return f"(?:{body})?" if ends else body
 
 
+# Letters from rarest to commonest in English text (the scan anchors below start at rare ones).
+_RARITY = "zqxjkvbpygfwmucldrhsnioate"
+
+
+def anchored_gate(phrases) -> re.Pattern[str]:
+    """A scan that finds whether any of ``phrases`` occurs in a lower-case text (substring
+    existence only: the match position is not the phrase's).
+
+    Why: a prefix tree starting with common letters is tried at nearly every character; here
+    each phrase is matched from its rarest letter and the letters before it are checked with a
+    look-behind, so the engine skips (in C) every character that is none of the few anchors.
+    A phrase containing another one is dropped, a phrase with spaces is represented by its
+    (last) longest word, so the scan may pass a little more text than the phrases themselves: use
+    it as a gate in front of the exact patterns, never as their replacement.
+    """
+
+    def minimal(items: set[str]) -> set[str]:
+        return {w for w in items if not any(o != w and o in w for o in items)}
+
+    whole = minimal({" ".join(str(p).lower().split()) for p in phrases if str(p).strip()})
+    # The last of the longest words stands for a phrase ("lost their lives" -> "lives").
+    stems = minimal({max(reversed(p.split()), key=len) for p in whole})
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for w in sorted(stems):
+        i = min(range(len(w)), key=lambda j: _RARITY.find(w[j]) % 100)
+        groups.setdefault(w[i], []).append((w[i + 1 :], w))
+    alts = []
+    for c in sorted(groups):
+        tails = sorted(groups[c], key=lambda t: -len(t[0]))
+        body = "|".join(f"{re.escape(tail)}(?<={re.escape(w)})" for tail, w in tails)
+        alts.append(f"{re.escape(c)}(?:{body})")
+    return re.compile("|".join(alts))
+
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -81,7 +115,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000}
 
 # Prefix trees, so "nineteen" is tried before "nine" ends the match and attempts fail fast.
 _UNIT_RE = trie_regex(_UNITS)
@@ -100,8 +134,11 @@ WORD_NUMBER = rf"(?:a\s+thousand|{_W999}(?:\s+thousand(?:\s+(?:and\s+)?{_W999}\b
 # 1,240 / 1 240 (thin or plain space as thousands separator only in groups of three) / 12 / 1.5
 DIGIT_NUMBER = r"(?:[0-9](?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[\u202f\u2009]\d{3})+|\d*(?:\.\d+)?))"
 SCALE = r"(?:\s+(?:million|thousand|hundred)\b)?"
+# "1.2m" / "2.5mn": millions in headline style, only with a decimal point ("10m" is as often
+# ten metres or minutes); figures.py also wants people named after it ("1.2m people").
+SHORT_MILLIONS = r"(?:[0-9]{1,3}\.[0-9]{1,2}(?:mn|m)\b)"
 # A number: digits or words, then an optional scale ("1.5 million", "two thousand").
-NUMBER = rf"(?:{DIGIT_NUMBER}{SCALE}|\b{WORD_NUMBER}\b{SCALE})"
+NUMBER = rf"(?:{SHORT_MILLIONS}|{DIGIT_NUMBER}{SCALE}|\b{WORD_NUMBER}\b{SCALE})"
 
 # Vague amounts, longest first; the key is the word as discrepancy.VAGUE_INTERVALS knows it.
 VAGUE = (
@@ -212,7 +249,7 @@ def parse_number(text: str) -> int | None:
         elif tok == "hundred":
             current = (current or 1) * 100
             seen = True
-        elif tok in ("thousand", "million"):
+        elif tok in ("thousand", "million", "m", "mn"):
             total += (current or 1) * _SCALES[tok]
             current = 0
             seen = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.discrepancy import Interval, interval_for
 from claims.extraction.numbers import (
@@ -76,7 +77,7 @@ _NOT_VAGUE_BEFORE_RE = re.compile(r"(?:\bas|\bso|\bhow|\btoo|\bnot)\s+$")
 _NOT_BEFORE_DIGIT = frozenset(".:/$\u00a3\u20ac#-")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FigurePhrase:
     """One figure phrase as written and what it means."""
 
@@ -92,7 +93,10 @@ class FigurePhrase:
     revision_pair: bool = False
 
 
+@lru_cache(maxsize=4096)
 def _interval(qualifier: str, value: int | None, value_high: int | None, vague: str | None):
+    """(interval, qualifier) for the pieces of a figure; memoised, as the same few numbers and
+    qualifiers recur in every article (the result is immutable)."""
     try:
         if qualifier == "below":
             assert value is not None
@@ -122,6 +126,8 @@ def parse_figures(sentence: str, low: str | None = None) -> list[FigurePhrase]:
         prev = low[p - 1] if p else " "
         if prev.isalnum() or prev == "_" or (low[p].isdigit() and prev in _NOT_BEFORE_DIGIT):
             continue
+        if p >= 3 and low[p - 3 : p] == "no " and (p == 3 or not low[p - 4].isalnum()):
+            continue  # "no one was hurt": a zero (flags.zeros), not one person
         m = _NUMFIG_RE.match(low, p)
         if m is None:
             continue
@@ -147,6 +153,7 @@ _LEFT_WORDS: dict[str, str] = {
     "a total of": "add",
 }
 _SPACE = frozenset(" \n\t")
+_LEFT_LAST = frozenset(w.split()[-1] for w in _LEFT_WORDS)
 
 
 def _left_words(low: str, p: int) -> tuple[int, str, str]:
@@ -159,6 +166,8 @@ def _left_words(low: str, p: int) -> tuple[int, str, str]:
         return p, "", ""
     pre = low[max(0, p - 40) : p]
     toks = pre.split()
+    if not toks or toks[-1] not in _LEFT_LAST:
+        return p, "", ""  # every phrase ends with one of these words
     for n in (4, 3, 2, 1):
         if len(toks) < n:
             continue

@@ -1,8 +1,9 @@
-"""Figures written without a number: "a police officer was killed", "gunmen killed a shepherd".
+"""Figures written without a number: "a police officer was killed", "gunmen killed a shepherd",
+"a woman and her child were killed" (two).
 
-One person, exact; only people nouns in the singular count, and only with a metric right there
-(after the noun with "was"/"has been", or a verb taking it as object), so "a man of his word"
-or "a soldier said" are never figures.
+One person (or a pair named in the singular), exact; only people nouns in the singular count,
+and only with a metric right there (after the noun with "was"/"has been", or a verb taking it
+as object), so "a man of his word" or "a soldier said" are never figures.
 """
 
 from __future__ import annotations
@@ -41,15 +42,61 @@ _SINGLE_VERB_NP_RE = re.compile(
     re.I,
 )
 _ARTICLE_RE = re.compile(r"\ban?\s", re.I)
+# "a woman and her child were killed": two people, each named in the singular.
+_KIN = lx.alternation(
+    words(
+        """child son daughter husband wife brother sister mother father baby grandson
+        granddaughter grandmother grandfather nephew niece cousin uncle aunt friend colleague"""
+    )
+)
+_PAIR_NP = (
+    rf"(?P<np>(?:{_MOD}\s+){{0,2}}?(?:{_SINGLE_HEADS})\s+and\s+(?:(?:his|her|their)\s+"
+    rf"(?:{_MOD}\s+)?(?:{_KIN}|{_SINGLE_HEADS})|(?:a|an)\s+(?:{_MOD}\s+)?(?:{_SINGLE_HEADS})))\b"
+)
+_PAIR_VERB_RE = re.compile(
+    r"(?P<m>killed|killing|kills|wounded|wounding|injured|injuring|abducted|kidnapped|arrested|"
+    rf"detained|shot\s+dead)\s+(?:a|an)\s+{_PAIR_NP}",
+    re.I,
+)
+_PAIR_METRIC_RE = re.compile(
+    rf"(?:a|an)\s+{_PAIR_NP}"
+    r"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+|reportedly\s+|later\s+|both\s+|"
+    r"fatally\s+|seriously\s+|critically\s+|badly\s+)?(?P<m>killed|shot\s+dead|died|dead|"
+    r"wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing)\b",
+    re.I,
+)
 
 
-def find_singles(s: str) -> list[tuple[int, int, str, str, str, int]]:
-    """(start, end, stated, metric, victims, extent) of each one-person figure."""
+def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
+    """(start, end, stated, metric, victims, extent, count) of each figure written without a
+    number: one person, or two ("a woman and her child were killed")."""
     out = []
+    pair_end = -1
     for a in _ARTICLE_RE.finditer(s):
         p = a.start()
         if p and (s[p - 1].isalnum() or s[p - 1] == "-"):
             continue
+        if p < pair_end:
+            continue  # the second person of a pair already read
+        verb_at = s.rfind(" ", 0, max(0, p - 1)) + 1
+        if (pm := _PAIR_METRIC_RE.match(s, p) or _PAIR_VERB_RE.match(s, verb_at)) is not None:
+            word = " ".join(pm.group("m").lower().split())
+            metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
+            if metric:
+                np = " ".join(pm.group("np").split())
+                out.append(
+                    (
+                        p,
+                        pm.end("np"),
+                        s[p : pm.end("np")],
+                        metric,
+                        np,
+                        max(pm.end(), pm.end("np")),
+                        2,
+                    )
+                )
+                pair_end = pm.end("np")
+                continue
         # "a soldier was killed" starts at the article; "killed a soldier" at the word before.
         m = _SINGLE_NP_METRIC_RE.match(s, p) or _SINGLE_VERB_NP_RE.match(
             s, s.rfind(" ", 0, max(0, p - 1)) + 1
@@ -59,5 +106,5 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int]]:
         word = " ".join(m.group("m").lower().split())
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
-            out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end()))
+            out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
     return out

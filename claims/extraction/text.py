@@ -139,7 +139,7 @@ def clean(text: str) -> Cleaned:
     return Cleaned(cleaned, tuple(clean_at), tuple(orig_at), tuple(replaced))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the clean text: offsets into it, its paragraph, and whether it is a heading
     (a short line without closing punctuation before the body starts: headline, standfirst)."""
@@ -168,11 +168,33 @@ _TERMINAL_RE = re.compile(r"[.!?][\"')\]]*\s*$|[\"']\s*$")
 _WORDS_RE = re.compile(r"\S+")
 
 
+_LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before(before: str) -> str | None:
+    """The word ending at the stop that ends ``before`` (lower case, without dots), as
+    ``_WORD_BEFORE_RE.search(before).group(1).lower().rstrip(".")`` reads it; a scan from the
+    right instead of a search tried at every character."""
+    t = before.rstrip().rstrip("\"')]")
+    p = len(t)
+    while p and t[p - 1] in ".!?":
+        p -= 1
+    if p == len(t):
+        return None  # no stop
+    q = p
+    while q and t[q - 1] in _LETTERS_DOT:
+        q -= 1
+    while q < p and t[q] == ".":
+        q += 1
+    if q == p:
+        return None  # no letter before the stop
+    return t[q:p].lower().rstrip(".")
+
+
 def _is_abbreviation(before: str, after: str) -> bool:
-    m = _WORD_BEFORE_RE.search(before)
-    if not m:
+    word = _word_before(before)
+    if word is None:
         return False
-    word = m.group(1).lower().rstrip(".")
     if word in ("a.m", "p.m"):
         # "11 a.m. EDT" continues; "at 11 a.m. The ministry ..." ends the sentence.
         return bool(_AM_PM_NEXT_OK.match(after))
@@ -200,6 +222,8 @@ MAX_SENTENCE = 1200
 
 
 def _bound(para: str, cuts: list[int]) -> list[int]:
+    if len(para) <= MAX_SENTENCE:
+        return cuts  # no piece can be too long
     out = [cuts[0]]
     for z in cuts[1:]:
         while z - out[-1] > MAX_SENTENCE:
@@ -223,12 +247,10 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _PARA_RE.finditer(text):
         end = m.start()
-        nxt = text[m.end() : m.end() + 1]
-        seg = text[start:end]
         if (
-            "\n\n" not in m.group().replace(" ", "").replace("\t", "")
-            and nxt.islower()
-            and seg.strip()
+            text[m.end() : m.end() + 1].islower()
+            and "\n\n" not in m.group().replace(" ", "").replace("\t", "")
+            and (seg := text[start:end]).strip()
             and not _TERMINAL_RE.search(seg)
         ):
             continue  # hard wrap: keep the paragraph going
@@ -246,7 +268,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts = [0]
         for b in _BOUNDARY_RE.finditer(para):
             pos = b.start()
-            if any(a < pos < z for a, z in quotes):
+            if quotes and any(a < pos < z for a, z in quotes):
                 continue
             # Only the word before the stop matters: a bounded slice keeps this linear.
             if _is_abbreviation(

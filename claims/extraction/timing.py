@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from claims.discrepancy import PLACE_ZONES, ZONE_OFFSETS, interval_for, to_utc
+from claims.extraction.days import DATE_RE
+from claims.extraction.days import day_of as day_of  # re-exported: callers read days here
 from claims.extraction.numbers import NUMBER, parse_number, trie_regex
 
 _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m\b|p\.m\b)"
@@ -57,8 +59,13 @@ _APPROX = (
 # Clocks are read where a digit run or a clock word starts (found by a fast scan), then the
 # approximation words to their left ("around", "between") are read separately.
 _CLOCK_WORD_LEFT_RE = re.compile(r"\b(?:at|around|about|before|after|by|until)\s+$")
-_STAMP_AFTER_RE = re.compile(r"\s*[-\u2013\u2014:|]")
+# What follows a live blog's time stamp: a separator ("14:05 GMT - ...") or straight away the
+# entry's first word, capitalised ("09:40 The agency says ...").
+_STAMP_AFTER_RE = re.compile(r"\s*[-\u2013\u2014:|]|\s+[\"'(]?[A-Z]")
 _CLOCK_START_RE = re.compile(r"[0-9]+|noon|midday|midnight")
+# Every clock written with digits has a colon ("17:00"), a.m./p.m. right after its digits
+# ("11 a.m.", "9.40pm") or four digits ("1500 GMT"): a cheap scan most numbers fail.
+_CLOCK_GATE_RE = re.compile(r"\d:[0-5]\d|\d\s?[ap](?:\.\s?m|m\b)|\d{4}")
 _TIME_LEFT_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?:between|from)\s+)?(?:at\s+)?$", re.I
 )
@@ -83,6 +90,9 @@ _DURATION_RE = re.compile(
     rf"|(?:an?|one)\s+and\s+a\s+half\s+hours)",
     re.I,
 )
+# Every duration's unit follows whitespace ("40 minutes", "half an hour", "2 hrs"): a cheaper
+# scan than the duration pattern, which most sentences with a digit do not need.
+_DUR_GATE_RE = re.compile(r"\s(?:hour|hr|min)")
 _DUR_QUAL_MAP = {
     "about": "about",
     "around": "about",
@@ -112,58 +122,9 @@ _INCIDENT_WORD_RE = re.compile(
     r"gunfire|firefight|fired|lasted|explosion|blast|pound|hit\s+us|struck)",
     re.I,
 )
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_MONTHS.update(
-    {
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
-    }
-)
-_MONTH_ALT = "(?:" + trie_regex(_MONTHS) + ")"
-# Written dates ("17 September", "Sept. 17"), masked so their numbers are never figures.
-_DATE_RE = re.compile(
-    rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_ALT}\b|{_MONTH_ALT}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b"
-)
-_DAY_RE = re.compile(
-    r"(?<![\w])(?=[\dmtwfsyolajndMTWFSYOLAJND])"
-    rf"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    rf"|\b(?P<rel>yesterday|today|overnight|last\s+night|this\s+morning|tonight)\b"
-    rf"|\b(?P<mon1>{_MONTH_ALT})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_ALT})\b(?:\s+(?P<y2>(?:19|20)\d\d))?",
-    re.I,
-)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RawTiming:
     """A timing found in one sentence, before attribution."""
 
@@ -236,60 +197,27 @@ def _hm(m: re.Match[str], n: str) -> tuple[int, int] | None:
     return hour, minute
 
 
-def _may_name_day(low: str) -> bool:
-    # Cheap substring gate: every day word contains one of these or a digit (dates).
-    return "day" in low or "night" in low or "morning" in low or _DIGIT_RE.search(low) is not None
-
-
-def day_of(text: str, published: date | None) -> tuple[date | None, bool]:
-    """The date a day word in ``text`` names, and whether it was "overnight"/"last night"."""
-    if not _may_name_day(text.lower()):
-        return None, False
-    for m in _DAY_RE.finditer(text):
-        try:
-            if m.group("wd"):
-                if published is None:
-                    continue
-                target = _WEEKDAYS.index(m.group("wd").lower() + "day")
-                back = (published.weekday() - target) % 7
-                return published - timedelta(days=back), False
-            if m.group("rel"):
-                if published is None:
-                    continue
-                rel = " ".join(m.group("rel").lower().split())
-                if rel in ("yesterday",):
-                    return published - timedelta(days=1), False
-                if rel in ("overnight", "last night"):
-                    return published, True
-                return published, False
-            mon = _MONTHS[(m.group("mon1") or m.group("mon2")).lower().rstrip(".")]
-            d = int(m.group("d1") or m.group("d2"))
-            y = m.group("y1") or m.group("y2")
-            if y:
-                return date(int(y), mon, d), False
-            if published is None:
-                continue
-            guess = date(published.year, mon, d)
-            if guess > published:
-                guess = date(published.year - 1, mon, d)
-            return guess, False
-        except (ValueError, KeyError):
-            continue
-    return None, False
-
-
 def find_timings(
-    s: str, *, day: date | None, overnight: bool = False, place_tz: str | None = None
+    s: str,
+    *,
+    day: date | None,
+    overnight: bool = False,
+    place_tz: str | None = None,
+    dates: bool = True,
 ) -> tuple[list[RawTiming], list[tuple[int, int]]]:
-    """Timing claims in one sentence, and the spans they cover (masked from figure search)."""
+    """Timing claims in one sentence, and the spans they cover (masked from figure search).
+
+    ``dates=False`` skips masking written dates ("17 September"): a caller that will not look
+    for figures in the sentence does not need those spans."""
     masked: list[tuple[int, int]] = []
     groups: list[list[re.Match[str]]] = []
     low = s.lower()
     has_digit = _DIGIT_RE.search(low) is not None
     consumed = 0
-    for m in (
-        _clocks(s) if has_digit or "noon" in low or "midnight" in low or ("midday" in low) else ()
-    ):
+    clocky = (has_digit and _CLOCK_GATE_RE.search(low) is not None) or (
+        "noon" in low or "midnight" in low or "midday" in low
+    )
+    for m in _clocks(s) if clocky else ():
         if m.start() < consumed or _hm(m, "a") is None:
             continue
         consumed = m.end()
@@ -311,13 +239,13 @@ def find_timings(
         day, overnight = day()  # resolved only when a clock time needs a date
     for g in groups:
         out.append(_timing(s, g, day, overnight, place_tz))
-    durations = _DURATION_RE.finditer(s) if "hour" in low or "min" in low or "hr" in low else ()
+    durations = _DURATION_RE.finditer(s) if _DUR_GATE_RE.search(low) else ()
     for m in durations:
         t = _duration(s, m)
         if t is not None:
             out.append(t)
             masked.append((m.start("amount"), m.end()))
-    for m in _DATE_RE.finditer(low) if has_digit else ():
+    for m in DATE_RE.finditer(low) if has_digit and dates else ():
         masked.append((m.start(), m.end()))
     out.sort(key=lambda t: t.start)
     return out, masked

@@ -282,3 +282,71 @@ def test_claims_are_ordered_and_serialise_to_the_documented_keys():
         "span",
     }
     assert claims[1].to_dict()["start_utc"] == "2020-01-06T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast left 30 casualties in the market, police said.",
+        "The blast killed or wounded 30 people, police said.",
+        "Thirty people were killed or injured, the ministry said.",
+        "The casualty toll rose to 30, the ministry said.",
+        "At least 40 people are dead or missing, officials said.",
+        "No one was hurt, the mayor's office said.",
+        "A man was shot 1.5m from the gate, police said.",
+    ],
+)
+def test_mixed_harm_and_lookalikes_are_not_killed_or_injured_figures(text):
+    got = [(f.metric, f.low) for f in figures(text)]
+    assert all(low == 0 for _, low in got), got  # at most a stated zero
+
+
+def test_a_breakdown_of_casualties_is_still_read():
+    (f,) = figures("The blast left 41 casualties, including 11 dead, the directorate said.")
+    assert (f.metric, f.low, f.claimant) == ("killed", 11, "directorate")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("A woman and her child were killed in the strike, police said.", "killed"),
+        ("The strike killed a farmer and his son, residents said.", "killed"),
+        ("A man and a boy were wounded by glass, medics said.", "injured"),
+    ],
+)
+def test_two_people_named_in_the_singular_are_a_figure_of_two(text, metric):
+    (f,) = figures(text)
+    assert (f.metric, f.low, f.high, f.qualifier) == (metric, 2, 2, "exact")
+
+
+def test_short_millions_need_people_named():
+    assert parse_number("1.2m") == 1_200_000
+    (f,) = figures("Fighting has displaced 1.2m people, the agency said.")
+    assert (f.metric, f.low) == ("displaced", 1_200_000)
+
+
+def test_body_counts_are_never_carried_to_an_earlier_speaker():
+    text = (
+        "The Network said 18 soldiers died. Rescuers recovered 14 bodies from the rubble. "
+        "Nine bodies were pulled from the river."
+    )
+    got = [(f.claimant, f.low) for f in figures(text)]
+    assert got == [("Network", 18), ("Rescuers", 14), (None, 9)]
+
+
+def test_it_means_the_institution_last_named_as_a_subject():
+    text = "The ministry said 18 soldiers died. The Network denied the claim. It said 40 died."
+    assert [(f.claimant, f.low) for f in figures(text)] == [("ministry", 18), ("Network", 40)]
+
+
+def test_a_communique_title_names_the_claimant_of_its_figures():
+    text = "COMMUNIQUE No. 3 of the Ministry of Defence\n\n1. Four servicemen were killed."
+    (f,) = figures(text)
+    assert (f.claimant, f.low) == ("Ministry of Defence", 4)
+
+
+def test_live_blog_stamps_are_neither_timings_nor_part_of_a_speaker():
+    text = "11:32 The regional governor, Lia Sorrento, said the toll had risen to 21."
+    assert timings(text) == []
+    (f,) = figures(text)
+    assert (f.claimant, f.low, f.revised) == ("Lia Sorrento", 21, True)

@@ -1,0 +1,360 @@
+"""What the words around a number say: victims, metric, and whether it counts people at all.
+
+``analyse`` reads one figure phrase in its sentence (figures.py coordinates the results):
+1. The words after it: a victim noun phrase ("regime soldiers"), then a metric word ("were
+   killed", "wounded"); "twelve of the dead were children"; "14 bodies" (killed).
+2. The words before it: a verb taking it as object ("killing 12"), a toll noun ("the death toll
+   rose to 26"), "put the toll at".
+3. Numbers that count things (a non-person head noun), ages, money, shares, years, speakers
+   ("three witnesses said") or that have no metric at all are dropped.
+4. Harm that is not split ("30 casualties", "killed or wounded 30", "the casualty toll"): the
+   number mixes the dead and the injured, so it is no killed or injured figure and is dropped
+   (precision first; a breakdown in the same sentence, "30 casualties, including 12 dead",
+   is still read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction import lexicon as lx
+from claims.extraction.flags import gate
+from claims.extraction.numbers import words
+from claims.extraction.qualifiers import FigurePhrase
+
+_MOD = lx.MODIFIER
+_HEAD_ALT = lx.alternation(
+    lx.PERSON_HEADS
+    | {
+        "staff members",
+        "family members",
+        "crew members",
+        "aid workers",
+        "police officers",
+        "health workers",
+        "security personnel",
+    }
+)
+_VICTIMS_RE = re.compile(
+    r"\s+(?P<of>of\s+(?:(?:the|those|these|its|their|his|her|our)\s+|(?:them|whom)\s+"
+    r"(?:were\s+|being\s+|are\s+)?)?)?"
+    # Greedy modifiers: the longest phrase ending in a person noun ("police recruits").
+    rf"(?P<np>(?:{_MOD}\s+){{0,3}}(?:{_HEAD_ALT})\b"
+    rf"(?:\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
+    r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,3}?(?:forces|army|police|military|"
+    r"militia|group|family|guard|units?|brigade|battalion|movement|front|services|staff|crew|"
+    r"team|force|corps|organi[sz]ation)\b)?)",
+    re.I,
+)
+_OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+_GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
+_AUX = (
+    r"(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|feared|believed|"
+    r"thought|reported|confirmed|said|to|may|might|could|would|will|likely|possibly|probably|"
+    r"potentially|apparently|allegedly|subsequently|initially|either|so|far|already|since|then|"
+    r"found|listed|counted|presumed|declared|pronounced|left|who|were\s+also|people|others|"
+    r"alone|in\s+total|in\s+all|each|ultimately|eventually|seriously|critically|badly|severely|"
+    r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
+    r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
+    r"gunshot|shrapnel|burn|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
+    r"understood|presumed|expected|likely|feared|thought)"
+)
+_METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
+_POST_METRIC_RE = re.compile(
+    r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
+    r"all\s+of\s+them|both)\b[^,;.]{0,80},)?"
+    r"(?:\s+(?:in|at|on|near|inside|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:were|was|"
+    r"have|had)\b))?"
+    r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
+    rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
+    re.I,
+)
+# A noun phrase of unknown words that a metric follows ("12 Orlanian pilgrims were killed").
+_GENERIC_METRIC_RE = re.compile(
+    rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?P<head>{_MOD}))(?={_POST_METRIC_RE.pattern})", re.I
+)
+_NO_HEAD_RE = re.compile(
+    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
+    r"including|across|since|from|with|by|inside|outside|overnight|yesterday|today|last|this|so|"
+    r"according|were|was|are|have|had|had|of\s+them|of\s+whom|among|because|before|amid|late|"
+    r"early|by|on|until|as\s+of)\b",
+    re.I,
+)
+_METRIC_BEFORE_ALT = lx.alternation(lx.METRIC_BEFORE)
+_TOLL_ALT = lx.alternation(lx.TOLL_NOUNS)
+# Starts with a prefix tree (no leading assertion) so the engine can scan for it in C.
+_BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
+# A verb taking the figure as object sits right before it: searched in the last 40 characters.
+_BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
+_BEFORE_RE = re.compile(
+    rf"(?:(?P<toll>{_TOLL_ALT})\b[^.;:]{{0,110}}?\s(?:to|at|of|from|reached|reach|hit|"
+    r"stood\s+at|stands\s+at|is|was|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
+    r"|(?P<dead>dead|killed|victims|fatalities)\s+(?:were|included|include|includes|numbered|"
+    r"comprised|comprise)"
+    r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
+    r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
+    r"stood\s+at)(?:\s+to)?"
+    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|injured|wounded))"
+    r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
+    rf"{_BEFORE_TAIL}",
+    re.I,
+)
+_BEFORE_GATE = (
+    "toll",
+    "number",
+    "dead",
+    "killed",
+    "victims",
+    "fatalit",
+    "figure",
+    "tally",
+    "count",
+    "put the",
+)
+_BEFORE_GATE_RE = gate(_BEFORE_GATE)
+
+# Harm that is not split into killed and injured: one number for both is neither figure.
+_HARM = (
+    r"(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|"
+    r"maimed|missing)"
+)
+_MIXED_JOIN = r"\s*,?\s+(?:or|and|and/or)\s+(?:(?:\w+ly)\s+)?"
+_MIXED_BEFORE_RE = re.compile(rf"\b(?P<a>{_HARM}){_MIXED_JOIN}$")
+_MIXED_AFTER_RE = re.compile(rf"{_MIXED_JOIN}(?P<a>{_HARM})\b", re.I)
+_CASUALTY_BEFORE_RE = re.compile(r"\bcasualty\s+$")
+
+
+def _two_metrics(m: re.Match[str], other: str = "") -> bool:
+    """Whether the harm word of ``m`` and ``other`` (or the verb right after ``m``) differ."""
+    a = lx.metric_of(m.group("a"), lx.METRIC_AFTER) or lx.metric_of(m.group("a"), lx.METRIC_BEFORE)
+    if not other:
+        nxt = m.string[m.end() :].split(None, 1)
+        other = nxt[0] if nxt else ""
+    b = lx.metric_of(other, lx.METRIC_AFTER) or lx.metric_of(other, lx.METRIC_BEFORE)
+    return bool(a and b and a != b)
+
+
+@dataclass(slots=True)
+class _Before:
+    """What the words before a figure say about it (the parts of the match the code reads)."""
+
+    verb: str = ""
+    toll: str = ""
+    dead: bool = False
+    tollref: bool = False
+    put: str = ""
+    over: bool = False
+    mixed: bool = False  # "killed or wounded 30", "the casualty toll rose to 30"
+
+
+def _before(lc: str, lc_low: str) -> _Before | None:
+    if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
+        mixed = _MIXED_BEFORE_RE.search(lc_low, max(0, m.start() - 40), m.start())
+        return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
+    if _BEFORE_GATE_RE.search(lc_low) is not None and (m := _BEFORE_RE.search(lc)):
+        toll_at = m.start("toll")
+        return _Before(
+            toll=m.group("toll") or "",
+            dead=bool(m.group("dead")),
+            tollref=bool(m.group("tollref")),
+            put=m.group("put") or "",
+            over=bool(m.group("over")),
+            mixed=toll_at >= 0 and _CASUALTY_BEFORE_RE.search(lc_low, 0, toll_at) is not None,
+        )
+    return None
+
+
+# Words right before a number that make it something else: an age, money, a reference number,
+# a share ("half of the 300"), people sheltered or evacuated rather than harmed. Looked up by
+# the last words (a regex anchored at the end would be tried at every character before).
+_NOT_BEFORE_WORDS = words(
+    """aged ages no. number resolution article route highway page flight building unit psalm
+    us$ shelter sheltering sheltered shelters host hosting hosted hosts housing housed houses
+    accommodating accommodated accommodates employing employed employs evacuating evacuated
+    evacuates rescuing rescued rescues"""
+)
+_SHARE_WORDS = words("half quarter third most some many all none majority percent cent")
+_SHARE_DETERMINERS = words("the those these its their")
+
+
+def _not_figure_before(lc: str) -> bool:
+    tail = lc[-40:].rstrip()
+    if tail.endswith(("$", "\u00a3", "\u20ac")):
+        return True
+    ws = tail.lower().split()
+    if not ws:
+        return False
+    if ws[-1] in _NOT_BEFORE_WORDS or ws[-2:] == ["age", "of"] or ws[-3:] == ["of", "the", "year"]:
+        return True
+    # "half of the 300", "65% of the 2,000", "most of those 40"
+    return (
+        len(ws) >= 3
+        and ws[-1] in _SHARE_DETERMINERS
+        and ws[-2] == "of"
+        and (ws[-3] in _SHARE_WORDS or ws[-3].endswith("%"))
+    )
+
+
+_SPEAKER_NEXT_RE = re.compile(
+    r"^\s+(?:[a-z][\w'-]*\s+)?(?:witnesses|sources|officials|residents|medics|doctors|survivors|"
+    r"diplomats|analysts|activists|eyewitnesses|officers|men|women)\s+(?:said|says|told|reported)\b",
+    re.I,
+)
+PREDICATE_VICTIMS_RE = re.compile(
+    rf"\s+(?:were|was)\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b", re.I
+)
+
+
+# Substring gates: a regex below runs only when one of its words can be in the text at all
+# (substring tests are C-fast; most figures have no hedge, revision or cumulative wording).
+
+_CLAUSE_VERB_RE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|remain|remained)\b")
+
+
+@dataclass(slots=True)
+class RawFigure:
+    """A casualty figure found in one sentence, before attribution."""
+
+    start: int
+    end: int
+    stated: str
+    qualifier: str
+    low: int
+    high: int | None
+    vague_word: str | None
+    metric: str = ""
+    victims: str = ""
+    hedged: bool = False
+    revised_from_earlier: bool = False
+    revised: bool = False
+    cumulative: bool = False
+    extent: int = 0  # end of victims/metric words, for coordination checks
+    own_metric: bool = False
+    coordinated: bool = False  # joined to the previous figure ("83 killed and 120 injured")
+    own_clause: bool = False  # followed by its own non-casualty verb ("one of them was charged")
+    bodies: bool = False  # a count of bodies ("14 bodies", "the bodies of 9 men")
+    phrase: FigurePhrase | None = field(default=None, repr=False)
+
+
+def _plural_person(head: str) -> bool:
+    low = head.lower()
+    return low not in lx.NON_PERSON_HEADS and (low.endswith("s") or low in lx.PERSON_HEADS)
+
+
+_OF_ANY_RE = re.compile(
+    rf"\s+of\s+(?:the|its|their|his|her|our)\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD})"
+)
+_OF_DEAD_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b", re.I)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d$")
+_SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
+
+
+def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
+    rc = s[ph.end : ph.end + 200]
+    lc = s[max(0, ph.start - 130) : ph.start]
+    lc_low = lc.lower()
+    bm = _before(lc, lc_low)
+    if not bm and _not_figure_before(lc):
+        return None
+    if _SPEAKER_NEXT_RE.match(rc):
+        return None  # "three witnesses said": a count of speakers
+    f = RawFigure(
+        ph.start,
+        ph.end,
+        ph.stated,
+        ph.qualifier,
+        ph.low,
+        ph.high,
+        ph.vague_word,
+        phrase=ph,
+        extent=ph.end,
+    )
+    pos = 0
+    if od := _OF_DEAD_RE.match(rc):
+        # "twelve of the dead were children": the metric is in the noun.
+        pm = PREDICATE_VICTIMS_RE.match(rc, od.end())
+        if pm is None:
+            return None  # "two of the wounded were in critical condition"
+        f.metric, f.own_metric = lx.metric_of(od.group("w"), lx.METRIC_AFTER) or "killed", True
+        f.victims = pm.group("np")
+        f.extent = ph.end + pm.end()
+        return f
+    vm = _VICTIMS_RE.match(rc)
+    if vm:
+        f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
+        pos = vm.end()
+        if f.victims.lower().endswith(("bodies", "body")):
+            f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
+            f.victims, f.bodies = "", True
+            return f
+    elif m := _OF_PRONOUN_RE.match(rc):
+        pos = m.end()
+    mm = _POST_METRIC_RE.match(rc, pos)
+    if not vm and not mm and not _NO_HEAD_RE.match(rc):
+        # Some other noun follows: a count of people only with a metric or a verb taking it.
+        gm = _GENERIC_METRIC_RE.match(rc)  # "12 Orlanian pilgrims were killed"
+        if gm and _plural_person(gm.group("head")):
+            f.victims = gm.group("np")
+            mm = _POST_METRIC_RE.match(rc, gm.end())
+        elif (
+            bm
+            and bm.verb
+            and (gm := _GENERIC_HEAD_RE.match(rc))
+            and _plural_person(gm.group("head"))
+        ):
+            f.victims = gm.group("np")  # "strikes killed 27 Orlanians", "arrested 17 suspects"
+            pos = gm.end()
+        if not mm and not f.victims:
+            om = _OF_ANY_RE.match(rc) if bm and bm.verb else None
+            if om is not None:
+                f.victims = om.group("np")  # "abducted two of its organisers"
+                pos = om.end()
+            elif not (bm and (bm.toll or bm.put or bm.tollref)):
+                # A toll is followed by anything ("put the number of dead at 15 late on
+                # Monday"); any other number followed by a noun counts something else.
+                return None
+    if (
+        ph.vague_word
+        and not vm
+        and not mm
+        and not (bm and bm.verb)
+        and not rc.lstrip().startswith(("were ", "was ", "have ", "had "))
+    ):
+        return None  # "dozens of alleged violations": a vague word needs people or a metric
+    if not f.victims and ph.qualifier == "exact" and _YEAR_RE.match(ph.stated) and not mm:
+        return None  # "in 2015"
+    if mm and (xm := _MIXED_AFTER_RE.match(rc, mm.end())) and _two_metrics(xm, mm.group("metric")):
+        return None  # "30 people were killed or wounded": no killed and no injured figure
+    if bm and bm.mixed:
+        return None  # "killed or wounded 30", "the casualty toll rose to 30"
+    if _SCALED_M_RE.search(ph.stated) and not vm:
+        return None  # "1.2m" is a count of people only with people named ("1.2m people")
+    if mm:
+        metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
+        if metric:
+            f.metric, f.own_metric = metric, True
+            f.extent = ph.end + mm.end()
+    if not f.metric and bm:
+        if bm.verb:
+            verb = bm.verb.lower()
+            if verb == "lost" and not vm:
+                return None
+            f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
+            f.bodies = verb.startswith("bodies")
+        elif bm.dead or bm.tollref:
+            f.metric = "killed"
+        elif bm.toll:
+            f.metric = lx.metric_of(bm.toll, lx.TOLL_NOUNS) or "killed"
+            if bm.over and f.qualifier == "exact" and f.high is not None:
+                # "the toll could exceed 60": more than the number, whatever the tense.
+                f.qualifier, f.low, f.high = "more_than", f.low + 1, None
+        else:
+            put = bm.put.lower()
+            f.metric = "injured" if ("injur" in put or "wound" in put) else "killed"
+        f.own_metric = bool(f.metric)
+    if not f.metric and _CLAUSE_VERB_RE.match(rc, vm.end() if vm else pos):
+        f.own_clause = True
+    if not f.own_metric or not mm:
+        f.extent = ph.end + (vm.end() if vm else pos)
+    return f
