@@ -149,12 +149,16 @@ def test_bounded_load_with_concurrent_editor_writes_has_no_errors_and_loses_noth
     statuses, errors = [], []
     writes = 40
 
+    latencies = []
+
     def reader(paths):
         for path in paths:
+            began = time.perf_counter()
             try:
                 statuses.append(server.get(path))
             except Exception as exc:  # noqa: BLE001 - every failure is the finding
                 errors.append(repr(exc))
+            latencies.append(time.perf_counter() - began)
 
     writer = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "-c", _WRITER.format(n=writes)],
@@ -166,13 +170,23 @@ def test_bounded_load_with_concurrent_editor_writes_has_no_errors_and_loses_noth
             threading.Thread(target=reader, args=([PAGE, "/", "/?disputed=true"] * 15,))
             for _ in range(4)
         ]
+        began = time.perf_counter()
         for t in readers:
             t.start()
         for t in readers:
             t.join(timeout=300)
+        elapsed = time.perf_counter() - began
         assert writer.wait(timeout=300) == 0
     finally:
         server.stop()
+    latencies.sort()
+    # Figures for docs/PERFORMANCE.md (shown with pytest -s).
+    print(
+        f"\nLOAD {len(statuses)} requests in {elapsed:.1f}s ({len(statuses) / elapsed:.1f}/s), "
+        f"p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
+        f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, {writes} writes, "
+        f"{len(errors)} errors"
+    )
     assert errors == []
     assert len(statuses) == 4 * 45 and set(statuses) == {200}
     added = FigureClaim.objects.filter(claimant__name="Load-test wire")
