@@ -96,6 +96,7 @@ class Server:
                 return
             except OSError:
                 time.sleep(0.2)
+        self.stop()  # never leave a half-started server behind
         raise RuntimeError("gunicorn did not start")
 
     def get(self, path) -> int:
