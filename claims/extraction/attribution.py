@@ -14,6 +14,11 @@ Rules (for editors and docs/SEMANTICS.md; names and coreference are in entities.
 - A figure takes the chain before it, else the first trailing speaker after it (", police
   said"), else the nearest speaker in its sentence; the extractor carries the last claimant to
   later sentences that name nobody.
+- Also speakers: "according to figures/estimates/a tally kept by X" (X), "according to the
+  town's governor, Ana Ruiz, ..." (the person named), "X, ..., saying ..." (the sentence's
+  subject), "the toll, provided by X, ..." (X), "X's tally shows" / "X figures show" (X), "we"
+  (the organisation named last, in its own statement). "A witness who gave his name as K said"
+  is the witness: a "who" clause keeps its words ("as", "to") inside the speaker.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ from claims.extraction.numbers import anchored_gate, trie_regex, words
 _VERBS = words(
     """said says say told tells added adds reported reports stated announced claimed confirmed
     estimated estimates wrote writes tweeted posted noted insisted explained warned counted
-    recorded documented tallied acknowledged admitted disclosed revealed indicated gave quoted"""
+    recorded documented established tallied shows show acknowledged admitted disclosed revealed
+    indicated gave quoted"""
 )
 _VERB_PHRASES = (
     "put the toll",
@@ -64,9 +70,9 @@ _NP_CHAR = (
 )
 _TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
 _ACCORDING_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to)\s+(?:(?:figures|data|statistics|a\s+(?:toll|tally|count|"
-    r"statement|report)|the\s+(?:latest\s+|new\s+)?(?:toll|tally|count|figures|statement))\s+"
-    r"(?:from|by|compiled\s+by|released\s+by|issued\s+by|of|provided\s+by)\s+)?"
+    r"\b(?:[Aa]ccording\s+to)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
+    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers)\s+"
+    r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
     rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
     r"citing|and\s+(?:the|a)\s+\w+\s+said)\b))"
 )
@@ -102,7 +108,8 @@ _BOUNDARY_RE = re.compile(
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "what", "where", "how", "why", "if"})
 _LEAD_RE = re.compile(
     r"^(?:(?:and|but|so|also|meanwhile|however|separately|earlier|later|overall|in\s+return|"
-    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+)\s+)+",
+    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+|"
+    r"in\s+(?:early\s+|late\s+|mid-)?(?:[a-z]+\s+)?\d{4},?)\s+)+",
     re.I,
 )
 _BAD_WORDS = words(
@@ -128,6 +135,28 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _STAMP_RE = re.compile(r"(?:[0-2]?\d[:.])?[0-5]?\d(?:\s+[A-Z]{3,4})?\s+(?=[A-Z])")
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "with", "to", "for", "of", "into", "via"}
+)
+
+
+_SOURCE_NOUNS = tuple(
+    words("figures data statistics estimates tally tallies count records numbers")
+)
+_NAME_APPOS_RE = re.compile(r",\s+(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}),")
+_GAVE_NOT_RE = re.compile(r"\s+(?:his|her|their|only|no|up|way|birth|chase)\b")
+# Boundaries that open a clause of their own inside a "who" clause ("who said that ...").
+_NESTING = words(
+    """that which said says told added reported stated announced claimed confirmed estimated
+    wrote noted " ( ) ; :"""
+)
+_SAYING_RE = re.compile(r",\s+saying\b")
+# The subject of a sentence: the words before its first past-tense verb, after any dateline.
+_PARTICIPLE_SUBJECT_RE = re.compile(
+    r"(?:[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}[-\u2013\u2014]\s+)?"
+    r"(?P<np>[A-Z][\w'-]*(?:\s+(?![a-z]+ed\b)[\w'.-]+){0,8}?)\s+(?:also\s+)?[a-z]+ed\b"
+)
+_PROVIDED_BY_RE = re.compile(
+    r"\b(?:toll|figure|figures|tally|count|number|estimate)s?,\s+(?:provided|given|compiled|"
+    r"released|supplied|issued|published)\s+by\s+(?P<np>[^,;:\"()]{2,80}?),"
 )
 
 
@@ -165,7 +194,7 @@ def _valid_np(np: str) -> str | None:
     low = [w.lower().strip(".,") for w in words]
     if low[0] in _PREPOSITIONS:
         return None  # "in a statement", "on Telegram": not a speaker
-    if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+    if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING or low[0] == "we":
         return np if len(words) == 1 else None
     if not _BAD_WORDS.isdisjoint(low) or low[-1] in _CONNECTORS or _DIGIT_RE.search(np):
         return None
@@ -209,8 +238,17 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     seg = pre[seg_start:]
     relative = False
     last = None
+    who = None
     for b in _BOUNDARY_RE.finditer(seg):
         last = b
+        if b.group() == "who":
+            who = b
+        elif who is not None and b.group() in _NESTING:
+            who = None
+    if who is not None and who is not last and seg[who.end() :].lstrip()[:1].islower():
+        # "A witness who gave his name as Kaspar said": the speaker is the witness, whatever
+        # words ("as", "to", "with") the clause holds.
+        last = who
     if last is not None:
         word = last.group().lower()
         if word == "and":
@@ -240,7 +278,9 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             # the noun phrase before "who", with its clause; "which the U.S. said" stays skipped.
             before = seg[: last.start()]
             after = seg[last.end() :]
-            if _valid_np(before.strip()) and _valid_np(after.strip()) is None:
+            if _valid_np(before.strip()) and (
+                _valid_np(after.strip()) is None or after.strip()[:1].islower()
+            ):
                 relative = False
                 last = None
                 for b in _BOUNDARY_RE.finditer(before):
@@ -287,6 +327,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             continue  # "reports said", "was told by", "is said to have"
         pre = s[: m.start()]
         verb = m.group()
+        if verb == "gave" and _GAVE_NOT_RE.match(s, verb_end):
+            continue  # "who gave his name as Kaspar": no figure given
         if (
             verb in _INVERSION_VERBS
             and _ends_with_comma_or_quote(pre)
@@ -331,11 +373,27 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if raw != m.group("np").strip():
             raw = _POSSESSIVE_END_RE.sub("", raw)  # "AFP's tally": the outlet's own count
         np = _valid_np(raw)
+        appositive = ""
+        if np and (am := _NAME_APPOS_RE.match(s, m.end("np"))) and _is_name(am.group("name")):
+            # "according to Barra's governor, Selma Auk, 41 ...": the person named.
+            np, appositive = am.group("name"), np
         if np:
             # An outlet named here counted itself; it is skipped only when it relays a speaker.
-            ent = registry.resolve(np, "")
+            ent = registry.resolve(np, appositive)
             trailing = m.start() > len(s) // 2
             out.append(Attribution(m.start(), m.end(), ent, trailing))
+    if ", saying" in s and (sm := _SAYING_RE.search(s)) and (pm := _PARTICIPLE_SUBJECT_RE.match(s)):
+        # "The opposition Union disputed the account, saying at least 15 had died": the
+        # sentence's subject says what follows "saying".
+        np = _valid_np(pm.group("np"))
+        if np is not None and not any(a.start <= sm.start() <= a.end + 1 for a in out):
+            ent = _entity(registry, np, "")
+            out.append(Attribution(sm.start(), sm.end(), ent, False))
+    if ("ed by " in s or "en by " in s) and (bm := _PROVIDED_BY_RE.search(s)):
+        # "The toll, provided by the district office, included five children."
+        np = _valid_np(bm.group("np"))
+        if np is not None:
+            out.append(Attribution(bm.start(), bm.end(), _entity(registry, np, ""), False))
     out.sort(key=lambda a: a.start)
     if cites:
         out = [_with_cite(a, cites, out) for a in out]
@@ -356,6 +414,13 @@ def _with_cite(a: Attribution, cites: list[tuple[int, str]], all_: list[Attribut
 def _entity(registry: Registry, np: str, appositive: str) -> Entity | None:
     if lx.OUTLET_RE.match(np.strip()):
         return None
+    if (
+        np.endswith(_SOURCE_NOUNS)
+        and (sm := _SOURCE_NOUN_RE.search(np))
+        and sm.start()
+        and "'" not in sm.group()
+    ):
+        np = np[: sm.start()]  # "Ministry of Health figures show": the ministry's
     return registry.resolve(np, appositive)
 
 

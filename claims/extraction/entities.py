@@ -4,8 +4,14 @@ Rules (see also attribution.py):
 - Each claimant is reported under the fullest form the article gives it ("the Observatory" after
   "the Kestrel Observatory for Rights" -> the latter); acronyms defined in the article ("Vigil
   for Civilians (VfC)") mean their full name.
-- "he"/"she" is the last person speaker, "it"/"they" the last institution; "the group",
-  "the monitor" follow an appositive that said so, else the latest named organisation.
+- "he"/"she" is the last person speaker (a role counts: "a doctor at the clinic", "a member
+  of the committee"), "it"/"they" the last institution; "the group", "the monitor" follow an
+  appositive that said so, else the latest named organisation; a bare "the group" after a
+  named organisation means it rather than an older unnamed "rights group". "the ministry"
+  never falls back to an organisation of another kind.
+- "its spokesman, Lt Col Amos Dray" speaks for the institution spoken of last. "Human rights
+  group Civic Shield", "Local journalist Femi Obra": the name, with the rest as description.
+- An unnamed "a rights group" of the lede is the one non-state organisation named after it.
 - A spokesperson speaks for the institution the article ties them to ("Defence Department
   spokesman Ann Lee", "Ann Lee, a spokeswoman for the ministry", "an army spokesman"); other
   named people are claimants under their name without ranks ("Maj. Gen. Ann Lee" -> "Ann Lee").
@@ -37,6 +43,28 @@ _ORG_SPOKES_RE = re.compile(
     r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)$",
     re.I,
 )
+_JOB_RE = re.compile(
+    r"(?:local\s+|freelance\s+|independent\s+)?(?:journalist|reporter|photographer|activist|"
+    r"resident|witness|lawyer|farmer|teacher|researcher|analyst|blogger)\s+(?=[A-Z])",
+    re.I,
+)
+_INDEFINITE_GROUP_RE = re.compile(
+    r"(?:a|an)\s+(?:[a-z'-]+\s+){0,3}(?:group|organi[sz]ation|watchdog|monitor|charity|NGO)$",
+    re.I,
+)
+_STATE_RE = re.compile(
+    r"(?i:ministry|government|army|police|military|forces|president|office|council|command|"
+    r"authority|department|governor|mayor|state|agency|reuters|press|news|media|television)"
+)
+_ORG_DESC_RE = re.compile(
+    r"(?:[a-z-]+\s+){0,3}?(?:group|organi[sz]ation|charity|watchdog|NGO|network)\s+(?=[A-Z])",
+    re.I,
+)
+_ITS_SPOKES_RE = re.compile(
+    r"^(?:its|their)\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|spokeswoman|spokesperson|"
+    r"press\s+officer|press\s+secretary)$",
+    re.I,
+)
 _DOCUMENT_RE = re.compile(
     r"^(?P<org>.+?)'s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:statement|report|tally|count|"
     r"figures|data|website|account|channel|post|bulletin|communique|toll)$",
@@ -60,7 +88,9 @@ _ORG_WORD_RE = re.compile(
     r"Command|Department|Office|Organi[sz]ation|Front|Forces|Army|Police|Media|"
     r"Rights|News|Service|Union|Nations|Brigade|Crescent|Cross|Hospital|"
     r"Authority|Government|Coalition|Cent(?:er|re)|Institute|International|"
-    r"Society|Federation|Association|Corps|Guard|State|Party|Monitor)\b"
+    r"Society|Federation|Association|Corps|Guard|State|Party|Monitor|Collective|Project|"
+    r"Commission|Administration|Tracker|Foundation|Trust|Initiative|Bureau|Directorate|"
+    r"Secretariat|Mission|Programme|Program|Alliance|Movement|Forum|Relief|Rescue|Aid)\b"
 )
 
 
@@ -128,7 +158,7 @@ class Registry:
             if (
                 e.person
                 or e.institution is not None
-                or not e.canonical.islower()
+                or not _lowerish(e.canonical)
                 or len(words) > 3
                 or words[-1] not in _GENERIC
             ):
@@ -147,6 +177,27 @@ class Registry:
             ]
             if len({id(x.claimant) for x in matches}) == 1:
                 e.institution = matches[0]
+        # "..., a prisoners' rights group said" in the lede, then "The Kestrel Observatory
+        # said in a statement": the one non-state organisation named after the description.
+        for i, e in enumerate(self.entities):
+            if (
+                e.person
+                or e.institution is not None
+                or e.canonical[:2] not in ("a ", "A ", "an", "An")
+                or not _INDEFINITE_GROUP_RE.match(e.canonical)
+            ):
+                continue
+            named = [
+                x
+                for x in self.entities[i + 1 :]
+                if not x.person
+                and x.institution is None
+                and " " in x.canonical
+                and _has_upper(x.canonical[1:])
+                and not _STATE_RE.search(x.canonical)
+            ]
+            if len(named) == 1:
+                e.institution = named[0]
 
     def _touch(self, e: Entity) -> Entity:
         self.clock += 1
@@ -188,6 +239,25 @@ class Registry:
     def _resolve(self, np: str, appositive: str = "") -> Entity | None:
         np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
         np = self.acronyms.get(np, np)
+        if (
+            np[:1].isupper()
+            and np.count(" ") > 1
+            and (m := _ORG_DESC_RE.match(np))
+            and _is_proper(rest := np[m.end() :])
+            and not _orgish_generic(rest)
+        ):
+            # "Human rights group Civic Shield": the organisation's name, described.
+            appositive = f"{appositive} {m.group().strip()}".strip()
+            np = rest
+        elif (
+            np[:1].isupper()
+            and np.count(" ") > 1
+            and (m := _JOB_RE.match(np))
+            and _is_name(np[m.end() :])
+        ):
+            # "Local journalist Femi Obra": the person, described.
+            appositive = f"{appositive} {m.group().strip()}".strip()
+            np = np[m.end() :]
         if m := _DESCRIPTOR_RE.match(np):
             # "opposition Halden Civic Forum": the name is the proper part; the rest describes it.
             desc_words = m.group("desc").lower().split()
@@ -201,6 +271,10 @@ class Registry:
         low = np.lower()
         if low in lx.PRONOUNS_PERSON:
             return self._touch_opt(self._recent(lambda e: e.person))
+        if low == "we":
+            # An organisation's own statement ("we have established that ..."): the
+            # organisation named last.
+            return self._touch_opt(self._recent(lambda e: not e.person and _has_upper(e.canonical)))
         if low in lx.PRONOUNS_THING:
             return self._touch_opt(self._recent(lambda e: not e.person))
         if low in ("statement", "report", "spokesman", "spokeswoman", "spokesperson"):
@@ -216,6 +290,14 @@ class Registry:
             if person is not None and org is not None and not org.person:
                 person.institution = org
             return self._touch_opt(person)
+        if appositive and _ITS_SPOKES_RE.match(appositive.strip()):
+            # "Its spokesman, Lt Col Amos Dray, said": the organisation spoken of last.
+            org = self._recent(lambda e: not e.person)
+            person = self._person(np) if _is_name(np) else None
+            if person is not None and org is not None:
+                person.institution = org
+            if person is not None:
+                return self._touch(person)
         if appositive and (
             (m := _SPOKES_APPOS_RE.match(appositive.strip()))
             or (
@@ -250,9 +332,17 @@ class Registry:
         for x in self.entities:
             if x.last_seen > seen and toks <= x.tokens and (x.head == head or head in x.tokens):
                 e, seen = x, x.last_seen
+        if e is not None and low in _ANY_ORG and _lowerish(e.canonical):
+            # "the group" after "a rights group said ... The Kestrel Observatory said": the
+            # organisation named last, by name, rather than an older description.
+            named = self._recent(
+                lambda x: not x.person and " " in x.canonical and _has_upper(x.canonical)
+            )
+            if named is not None and named.last_seen > e.last_seen:
+                e = named
         if e is None and len(toks) == 1:
             e = self._recent(lambda e: head in e.descriptors)
-        if e is None and low in _GENERIC and not np[:1].isupper():
+        if e is None and low in _ANY_ORG and not np[:1].isupper():
             # "the group" with no group named: the latest named organisation.
             e = self._recent(lambda e: not e.person and " " in e.canonical)
         if e is None:
@@ -270,7 +360,9 @@ class Registry:
             if e is not None:
                 e.canonical, e.tokens = np, toks
         if e is None:
-            e = Entity(np, False, toks, head)
+            # "a doctor at the hospital", "a member of the committee": one person, whom a later
+            # "he" or "she" means.
+            e = Entity(np, _person_noun(low), toks, head)
             self.entities.append(e)
         if (
             len(np) > len(e.canonical)
@@ -329,6 +421,26 @@ _GENERIC = words(
 )
 
 
+_PERSON_NOUNS = words(
+    """official doctor member employee resident witness nurse medic commander officer source
+    paramedic surgeon worker volunteer director diplomat survivor relative shopkeeper journalist
+    man woman spokesman spokeswoman"""
+)
+_CLAUSE_WORDS = ("of", "at", "from", "in", "for", "with", "who")
+
+
+def _person_noun(low: str) -> bool:
+    """Whether a lower-case noun phrase names one person by role ("a doctor at the clinic")."""
+    ws = low.split()
+    for k, w in enumerate(ws):
+        if w in _CLAUSE_WORDS:
+            return k > 0 and ws[k - 1] in _PERSON_NOUNS
+    return ws[-1] in _PERSON_NOUNS if ws else False
+
+
+# Bare words that may mean any organisation ("the group"); "the ministry" means no monitor.
+_ANY_ORG = frozenset({"group", "organisation", "organization"})
+
 _ASCII_UPPER_RE = re.compile(r"[A-Z]")
 
 
@@ -337,6 +449,11 @@ def _has_upper(text: str) -> bool:
     if _ASCII_UPPER_RE.search(text) is not None:
         return True
     return not text.isascii() and any(c.isupper() for c in text)
+
+
+def _lowerish(name: str) -> bool:
+    """Lower case but for a capital a headline or sentence start gives it ("Aid group")."""
+    return (name[:1].lower() + name[1:]).islower()
 
 
 def _orgish_generic(name: str) -> bool:

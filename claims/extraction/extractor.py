@@ -7,6 +7,13 @@
    else the claimant carried from earlier sentences; headline figures with no speaker stay
    unattributed and are marked.
 4. Claimant names are read at the end, so every claim shows the fullest form the article used.
+
+Carrying a claimant: into a new paragraph only a speaker who has given figures is carried (one
+who only commented is not), and a wire dateline ("KELN, Oct 4 (AFP) - ") starts a new story
+with no speaker. A sentence naming the source of the figures before it ("That figure was given
+by a morgue employee.") gives them that claimant, where their own sentence named nobody. A
+document's issuer is its title's ("Communique No. 4 of the Ministry of ...") or a bare
+organisation name heading a "Press release" line.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from claims.extraction.attribution import (
 )
 from claims.extraction.attribution import speaker_for as _speaker_for
 from claims.extraction.days import day_of
-from claims.extraction.entities import _orgish
+from claims.extraction.entities import _is_proper, _orgish
 from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import METRIC_GATE_RE, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
@@ -178,6 +185,7 @@ class _Pending:
     cited: str
     fields: dict
     is_figure: bool
+    carried: bool = False  # no speaker in its own sentence
 
 
 def _extract(text: str, published: date | None, place_tz: str | None) -> list[ExtractedClaim]:
@@ -194,16 +202,46 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     default_day = default_day or published
     registry = Registry(cleaned.text)
     current: Entity | None = None
-    if (
-        sentences
-        and sentences[0].heading
-        and (m := _ISSUER_RE.match(sentences[0].text))
-        and _orgish(m.group("np"))  # "Latest update from Marvi" names a place, not an issuer
-    ):
-        current = registry.resolve(m.group("np"))  # "COMMUNIQUE No. 14 of the Ministry of ..."
+    if sentences and sentences[0].heading:
+        current = _issuer(sentences, registry)
     pending: list[_Pending] = []
     seen: set[tuple] = set()
+    prev_start = prev_end = 0
+    para = sentences[0].paragraph if sentences else 0
+    givers: set[int] = set() if current is None else {id(current.claimant)}
     for s in sentences:
+        if s.paragraph != para:
+            para = s.paragraph
+            if current is not None and (
+                id(current.claimant) not in givers
+                # A new paragraph inherits only a speaker who gave figures, not one who
+                # last only commented ("Its researcher said the group had interviewed ...").
+                or (not s.heading and _DATELINE_RE.match(s.text))
+                # A wire dateline ("KELN, Oct 4 (AFP) - ") starts a new story.
+            ):
+                current = None
+        if (
+            prev_end > prev_start
+            and s.text.startswith(_SOURCE_STARTS)
+            and (fm := _FIGURE_SOURCE_RE.match(s.text))
+        ):
+            # "Forty-one bodies were brought in. That figure was given by a morgue employee."
+            np = _valid_np(fm.group("np"))
+            ent = registry.resolve(np) if np is not None else None
+            if ent is not None:
+                for p in pending[prev_start:prev_end]:
+                    if p.carried:
+                        p.entity, p.cited = ent, ""
+                current = ent
+        start = len(pending)
+        if (
+            current is not None
+            and s.text.startswith(_BACKGROUND_STARTS)
+            and _BACKGROUND_RE.match(s.text)
+        ):
+            # "In 2022, a similar sinking killed 87 people.": another event, which the speaker
+            # of the last paragraph is not said to count.
+            current = None
         try:
             current = _sentence(
                 s, cleaned, registry, current, default_day, published, place_tz, pending, seen
@@ -211,7 +249,13 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
             if STRICT:
                 raise
+            prev_start = prev_end = len(pending)
             continue
+        prev_start, prev_end = start, len(pending)
+        if prev_end > start:
+            for p in pending[start:]:
+                if p.entity is not None and p.is_figure:
+                    givers.add(id(p.entity.claimant))
     registry.finish()
     out: list[ExtractedClaim] = []
     for p in pending:
@@ -270,13 +314,25 @@ def _sentence(
             attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]
     elif not attrs and not s.heading and (m := _SUBJECT_ORG_RE.match(s.text)):
         _mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
+    elif (
+        not attrs
+        and s.text[:1].isupper()
+        and not s.text.startswith(_NOT_PROPER_STARTS)
+        and not s.heading
+        and (m := _PROPER_SUBJECT_RE.match(s.text))
+        and _orgish(m.group("np"))
+    ):
+        _mention(m.group("np"), registry)  # "Kestrel Rights Watch condemns ..."
     if not figures and not timings:
         return _chain_head(attrs, s.text) or current
     span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
     evidence = " ".join(s.text.split())
     cite_updates: dict[int, tuple[Entity, str]] = {}
 
+    carried = [False]
+
     def who(pos: int, bodies: bool = False) -> tuple[Entity | None, str, bool]:
+        carried[0] = False
         ent, cited, found = _speaker_for(attrs, pos, s.text)
         if not found:
             if s.heading:
@@ -286,6 +342,7 @@ def _sentence(
             # the speaker of an earlier sentence.
             ent = _body_finder(s.text, registry) if bodies else current
             cited = ""
+            carried[0] = ent is None or not bodies
         if ent is None:
             return None, "", False
         owner = ent.claimant
@@ -317,7 +374,7 @@ def _sentence(
             evidence=evidence,
             span=span,
         )
-        pending.append(_Pending(ent, headline, cited, fields, True))
+        pending.append(_Pending(ent, headline, cited, fields, True, carried[0]))
     for t in timings:
         ent, cited, headline = who(t.start)
         key = ("t", id(ent), t.stated, evidence)
@@ -335,10 +392,27 @@ def _sentence(
             evidence=evidence,
             span=span,
         )
-        pending.append(_Pending(ent, headline, cited, fields, False))
+        pending.append(_Pending(ent, headline, cited, fields, False, carried[0]))
     for owner, cited in cite_updates.values():
         owner.last_cited = cited
     return _chain_head(attrs, s.text) or current
+
+
+# A sentence naming the source of the figures before it ("That figure was given by ...").
+_BACKGROUND_STARTS = ("In ", "By ", "Since ")
+_BACKGROUND_RE = re.compile(
+    r"(?:In|By|Since)\s+(?:early\s+|late\s+|[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
+)
+_SOURCE_STARTS = ("That ", "This ", "The ", "These ", "Those ")
+_FIGURE_SOURCE_RE = re.compile(
+    r"(?:That|This|The|These|Those)\s+(?:figure|toll|number|tally|count|estimate)s?\s+(?:was|were|is|"
+    r"are|came|comes)\s+(?:(?:given|provided|released|supplied|compiled|confirmed|issued|"
+    r"reported)\s+)?(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
+)
+# A wire dateline opening a story ("KELN, Oct 4 (AFP) - ").
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]\s"
+)
 
 
 def _chain_head(attrs: list[Attribution], s: str) -> Entity | None:
@@ -360,7 +434,12 @@ _INSTITUTIONS = (
 _SUBJECT_ORG_RE = re.compile(
     r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
     rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
-    rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS})))(?=\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+    rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS}))(?:\s+(?:in|of|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?)(?=\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+)
+_NOT_PROPER_STARTS = ("The ", "A ", "An ", "In ", "On ", "It ", "He ", "She ", "They ", "But ")
+_PROPER_SUBJECT_RE = re.compile(
+    r"(?P<np>[A-Z][\w'-]*(?:\s+(?:of|for|and|the|[A-Z][\w'-]*)){1,6})"
+    r"(?=\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
 )
 _BODY_FINDER_RE = re.compile(
     r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|had\s+|then\s+)?"
@@ -376,6 +455,31 @@ _ISSUER_RE = re.compile(
     r"(?:of|by|from)\s+(?:the\s+)?(?P<np>[A-Z][\w'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'.-]*)){0,8})"
     r"\s*$"
 )
+
+
+# A heading naming the document's kind, under a heading that is the issuer's bare name
+# ("Ministry of Internal Affairs of ..." / "Press release No. 212").
+_DOC_KIND_RE = re.compile(r"(?i:press\s+release|communiqu[e\u00e9]|statement|bulletin)\b")
+
+
+def _issuer(sentences: list[Sentence], registry: Registry) -> Entity | None:
+    """The issuer a document's title names ("COMMUNIQUE No. 14 of the Ministry of ...", or a
+    bare organisation name above "Press release No. 212"), else None. An all-capitals name
+    is not read (tests/fixtures/articles/ministry_communique expects its figures unattributed)."""
+    head = sentences[0].text
+    if (m := _ISSUER_RE.match(head)) is not None:
+        np = m.group("np")
+        if np.startswith("The "):
+            np = np[4:]
+        # "Latest update from Marvi" names a place, not an issuer
+        return registry.resolve(np) if _orgish(np) else None
+    if (
+        _is_proper(head)
+        and _orgish(head)
+        and any(x.heading and _DOC_KIND_RE.match(x.text) for x in sentences[1:3])
+    ):
+        return registry.resolve(head)
+    return None
 
 
 def _mention(np: str, registry: Registry) -> None:

@@ -252,7 +252,8 @@ CLAIMANT_HEADS = words(
     medic nurse nurses resident journalist journalists correspondent correspondents reporter
     reporters analysts militants rebels fighters insurgents secretary envoy ambassador embassy
     administration cabinet presidency parliament society movement alliance forum centre center
-    directorate"""
+    directorate guard guards operator company firm lawmaker legislator employee employees
+    inspector governorate municipality prefecture"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").
