@@ -17,4 +17,6 @@ RUN useradd --create-home --uid 10001 tracker && chown -R tracker /app
 USER tracker
 
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gthread workers with a long timeout: a large CSV export streams for minutes, and a sync
+# worker's 30 s timeout would cut it mid-file after the 200 status was sent.
+CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--worker-class", "gthread", "--timeout", "300", "--access-logfile", "-"]

@@ -18,9 +18,6 @@ INDEXES = {
     # Country filter (`iexact`, UPPER(country::text) = UPPER(...)) with the list's default sort:
     # rows come out of the index already in order, so a page reads 26 rows, not the country.
     "incident_country_upper_idx": "(UPPER(country::text), started_at DESC)",
-    # Date filter (`started_at__date__gte/lte`): the UTC date Django compares. Not needed once the
-    # filter compares started_at with UTC midnights (then incident_started_idx serves it).
-    "incident_started_date_idx": "(((started_at AT TIME ZONE 'UTC')::date))",
 }
 
 

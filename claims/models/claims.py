@@ -202,6 +202,12 @@ class FigureClaim(ClaimBase):
             models.Index(
                 fields=["created_at"], condition=Q(status="unreviewed"), name="figure_review_idx"
             ),
+            # Incident list's source filter (EXISTS over a source's confirmed claims).
+            models.Index(
+                fields=["claimant", "incident"],
+                condition=Q(status="confirmed"),
+                name="figure_claimant_incident_idx",
+            ),
         ]
 
     def __str__(self):
@@ -270,6 +276,12 @@ class TimingClaim(ClaimBase):
             # Review queue.
             models.Index(
                 fields=["created_at"], condition=Q(status="unreviewed"), name="timing_review_idx"
+            ),
+            # Incident list's source filter.
+            models.Index(
+                fields=["claimant", "incident"],
+                condition=Q(status="confirmed"),
+                name="timing_claimant_incident_idx",
             ),
         ]
 

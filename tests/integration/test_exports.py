@@ -157,7 +157,9 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused(client, demo
 
 def test_claims_csv_query_count_does_not_grow_with_rows(client, demo, django_assert_num_queries):
     def count():
-        with django_assert_num_queries(1) as captured:
+        # One SELECT, plus the SAVEPOINT and RELEASE of the export's transaction (nested in the
+        # test's own transaction; in production it is a plain BEGIN/COMMIT, not a query).
+        with django_assert_num_queries(3) as captured:
             b"".join(client.get("/claims.csv").streaming_content)
         return len(captured)
 
