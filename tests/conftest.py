@@ -13,11 +13,13 @@ DEMO_SLUG = "deir-ez-zor-airport-strike-2016"
 
 # The data migration owns the definition of what an editor may do; tests reuse it, never copy it.
 _editors_migration = importlib.import_module("claims.migrations.0002_editors_group")
+_feeds_migration = importlib.import_module("claims.migrations.0004_editors_feed_permissions")
 
 
 @pytest.fixture
 def editors_group(db):
-    """The "Editors" group from migration claims/0002 (recreated after a transactional flush)."""
+    """The "Editors" group from migrations claims/0002 and 0004 (recreated after a
+    transactional flush)."""
     from django.contrib.auth.models import Group, Permission
 
     group, created = Group.objects.get_or_create(name="Editors")
@@ -26,7 +28,7 @@ def editors_group(db):
             f"{action}_{model}"
             for model in _editors_migration.EDITOR_MODELS
             for action in _editors_migration.EDITOR_ACTIONS
-        ]
+        ] + _feeds_migration.FEED_CODENAMES
         group.permissions.set(
             Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
         )

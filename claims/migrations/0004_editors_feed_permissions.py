@@ -3,6 +3,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+FEED_CODENAMES = ["add_feed", "change_feed", "view_feed"]
+
 
 def grant(apps, schema_editor):
     app_config = apps.get_app_config("claims")
@@ -12,9 +14,8 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name="Editors")
-    codenames = ["add_feed", "change_feed", "view_feed"]
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
+        *Permission.objects.filter(content_type__app_label="claims", codename__in=FEED_CODENAMES)
     )
 
 
