@@ -2,6 +2,7 @@
 
 import django_tables2 as tables
 from django.core.paginator import EmptyPage
+from django.db.models import F
 from django.utils.html import format_html
 from django_tables2 import LazyPaginator
 
@@ -62,6 +63,23 @@ class IncidentTable(tables.Table):
         order_by = ("-started_at",)
         attrs = {"class": "data-table incident-table"}
         empty_text = "No incident matches these filters."
+
+    # Sorting: undated or unscored incidents last in either direction (PostgreSQL would put
+    # NULLs first when descending), and the id as tie-breaker so that pages never repeat or skip
+    # rows. Descending matches the list's indexes exactly.
+    def _nulls_last(self, queryset, field: str, is_descending: bool):
+        if is_descending:
+            return queryset.order_by(F(field).desc(nulls_last=True), F("id").desc()), True
+        return queryset.order_by(F(field).asc(nulls_last=True), F("id").asc()), True
+
+    def order_started_at(self, queryset, is_descending):
+        return self._nulls_last(queryset, "started_at", is_descending)
+
+    def order_disagreement(self, queryset, is_descending):
+        return self._nulls_last(queryset, "disagreement", is_descending)
+
+    def order_last_reported_at(self, queryset, is_descending):
+        return self._nulls_last(queryset, "last_reported_at", is_descending)
 
     def render_title(self, record, value):
         if record.is_sample:

@@ -3,7 +3,6 @@
 from datetime import UTC, datetime, time
 
 import django_filters
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date, parse_datetime
@@ -31,7 +30,8 @@ class IncidentListView(SingleTableMixin, FilterView):
 
     def get_queryset(self):
         # Every column is on the incident row (denormalised), so the page is one query.
-        return Incident.objects.order_by(F("started_at").desc(nulls_last=True), "id")
+        # The table applies its sort (IncidentTable.order_*), newest first by default.
+        return Incident.objects.all()
 
 
 class SourceFilter(django_filters.FilterSet):

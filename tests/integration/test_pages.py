@@ -357,3 +357,16 @@ def test_two_zones_that_disagree_within_one_statement_are_flagged(client, demo):
     assert "states the time in local and GMT, but the two are 60 minutes apart" in text
     demo_text = _text(client.get(demo.get_absolute_url()))
     assert "EDT and GMT agree" in demo_text
+
+
+def test_undated_incidents_come_last_and_equal_dates_page_without_repeats(client):
+    same_day = datetime(2020, 1, 1, tzinfo=UTC)
+    for i in range(30):
+        _incident(f"Same day {i:02d}", started=same_day)
+    services.incident_create(title="Undated raid", place="Nowhere", country="Testland")
+    first, second = _table(client.get("/")), _table(client.get("/", {"page": 2}))
+    title = r"Same day \d\d(?! town)"  # not the place column ("Same day 07 town")
+    titles = re.findall(title, first) + re.findall(title, second)
+    assert len(titles) == len(set(titles)) == 30
+    assert "Undated raid" not in first and "Undated raid" in second
+    assert _table(client.get("/", {"sort": "started_at"})).find("Undated raid") == -1
