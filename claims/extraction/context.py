@@ -37,7 +37,7 @@ _HEAD_ALT = lx.alternation(
     }
 )
 _VICTIMS_RE = re.compile(
-    r"\s+(?P<of>of\s+(?:(?:the|those|these|its|their|his|her|our)\s+|(?:them|whom)\s+"
+    r"\s+(?:(?:more|other|further|additional)\s+)?(?P<of>of\s+(?:(?:the|those|these|its|their|his|her|our)\s+|(?:them|whom)\s+"
     r"(?:were\s+|being\s+|are\s+)?)?)?"
     # Greedy modifiers: the longest phrase ending in a person noun ("police recruits").
     rf"(?P<np>(?:{_MOD}\s+){{0,3}}(?:{_HEAD_ALT})\b"
@@ -47,6 +47,19 @@ _VICTIMS_RE = re.compile(
     r"team|force|corps|organi[sz]ation)\b)?)",
     re.I,
 )
+# What a subset of the dead or wounded underwent ("had been flown to the capital").
+_SUBSET_PREDICATE_RE = re.compile(
+    r"\s+(?:had|have|has|were|was|are|is)\s+(?:(?:since|also|already|now)\s+)?(?:been\s+)?"
+    r"(?:[a-z]+ed|flown|taken|undergone|brought|being)\b",
+    re.I,
+)
+_PUT_METRICS = (
+    ("injur", "injured"),
+    ("wound", "injured"),
+    ("missing", "missing"),
+    ("displaced", "displaced"),
+)
+_OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
 _AUX = (
@@ -57,7 +70,7 @@ _AUX = (
     r"alone|in\s+total|in\s+all|each|ultimately|eventually|seriously|critically|badly|severely|"
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
-    r"gunshot|shrapnel|burn|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
+    r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
     r"understood|presumed|expected|likely|feared|thought)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
@@ -95,7 +108,8 @@ _BEFORE_RE = re.compile(
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
     r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
     r"stood\s+at)(?:\s+to)?"
-    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|injured|wounded))"
+    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
+    r"killed|bodies|injured|wounded|missing|displaced))"
     r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
     rf"{_BEFORE_TAIL}",
     re.I,
@@ -202,7 +216,7 @@ _SPEAKER_NEXT_RE = re.compile(
     re.I,
 )
 PREDICATE_VICTIMS_RE = re.compile(
-    rf"\s+(?:were|was)\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b", re.I
+    rf"\s+(?:were|was|are|is)\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b", re.I
 )
 
 
@@ -247,6 +261,10 @@ _OF_ANY_RE = re.compile(
 )
 _OF_DEAD_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b", re.I)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d$")
+_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:in|since|of|by|until|from|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?$"
+)
 _SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
 
 
@@ -272,19 +290,28 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     )
     pos = 0
     if od := _OF_DEAD_RE.match(rc):
-        # "twelve of the dead were children": the metric is in the noun.
-        pm = PREDICATE_VICTIMS_RE.match(rc, od.end())
-        if pm is None:
-            return None  # "two of the wounded were in critical condition"
+        # "twelve of the dead were children", "two of the wounded were in critical condition",
+        # "26 of the wounded had been flown to the capital": a subset, whose metric is in the
+        # noun; "five of the wounded died" moves it to the dead.
         f.metric, f.own_metric = lx.metric_of(od.group("w"), lx.METRIC_AFTER) or "killed", True
-        f.victims = pm.group("np")
-        f.extent = ph.end + pm.end()
+        f.extent = ph.end + od.end()
+        if pm := PREDICATE_VICTIMS_RE.match(rc, od.end()):
+            f.victims = pm.group("np")
+            f.extent = ph.end + pm.end()
+        elif mm := _POST_METRIC_RE.match(rc, od.end()):
+            if lx.metric_of(mm.group("metric"), lx.METRIC_AFTER) == "killed":
+                f.metric = "killed"
+            f.extent = ph.end + mm.end()
+        elif not _SUBSET_PREDICATE_RE.match(rc, od.end()):
+            return None  # "at least five of the wounded will not survive": a prediction
         return f
     vm = _VICTIMS_RE.match(rc)
     if vm:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
         pos = vm.end()
-        if f.victims.lower().endswith(("bodies", "body")):
+        vl = f.victims.lower()
+        if vl.endswith(("bodies", "body")) or (vl.endswith("graves") and "mass" not in vl):
+            # "14 bodies", "64 fresh graves" (one each; a mass grave holds any number)
             f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
             f.victims, f.bodies = "", True
             return f
@@ -322,8 +349,13 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         and not rc.lstrip().startswith(("were ", "was ", "have ", "had "))
     ):
         return None  # "dozens of alleged violations": a vague word needs people or a metric
-    if not f.victims and ph.qualifier == "exact" and _YEAR_RE.match(ph.stated) and not mm:
-        return None  # "in 2015"
+    if (
+        not f.victims
+        and ph.qualifier == "exact"
+        and _YEAR_RE.match(ph.stated)
+        and (not mm or _YEAR_BEFORE_RE.search(lc_low, max(0, len(lc_low) - 24)))
+    ):
+        return None  # "in 2015", "a bombing in 2021 killed 57"
     if mm and (xm := _MIXED_AFTER_RE.match(rc, mm.end())) and _two_metrics(xm, mm.group("metric")):
         return None  # "30 people were killed or wounded": no killed and no injured figure
     if bm and bm.mixed:
@@ -338,8 +370,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     if not f.metric and bm:
         if bm.verb:
             verb = bm.verb.lower()
-            if verb == "lost" and not vm:
-                return None
+            if verb in ("lost", "losing") and not vm and not _OF_OWN_RE.match(rc):
+                return None  # "lost 6 of their own" is a toll; "lost 40 tanks" is not
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
             f.bodies = verb.startswith("bodies")
         elif bm.dead or bm.tollref:
@@ -351,7 +383,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
                 f.qualifier, f.low, f.high = "more_than", f.low + 1, None
         else:
             put = bm.put.lower()
-            f.metric = "injured" if ("injur" in put or "wound" in put) else "killed"
+            f.metric = next(
+                (m for w, m in _PUT_METRICS if w in put),
+                "killed",
+            )
         f.own_metric = bool(f.metric)
     if not f.metric and _CLAUSE_VERB_RE.match(rc, vm.end() if vm else pos):
         f.own_clause = True

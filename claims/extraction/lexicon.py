@@ -48,8 +48,22 @@ METRIC_AFTER: dict[str, str] = {
     "treated": "injured",
     "hospitalised": "injured",
     "hospitalized": "injured",
+    # Condition and whereabouts of the injured ("14 of whom are in critical condition",
+    # "four more are in hospital", "were taken to hospital").
+    "in critical condition": "injured",
+    "in a critical condition": "injured",
+    "in serious condition": "injured",
+    "in a serious condition": "injured",
+    "in critical but stable condition": "injured",
+    "in a critical but stable condition": "injured",
+    "in hospital": "injured",
+    "to hospital": "injured",
+    "to hospitals": "injured",
     "missing": "missing",
     "unaccounted for": "missing",
+    # Under rubble or underground: not known to be dead, so missing ("7 miners are trapped").
+    "trapped": "missing",
+    "never found": "missing",
     "detained": "detained",
     "arrested": "detained",
     "captured": "detained",
@@ -80,6 +94,7 @@ METRIC_BEFORE: dict[str, str] = {
     "death of": "killed",
     "bodies of": "killed",
     "lost": "killed",
+    "losing": "killed",
     "buried": "killed",
     "burying": "killed",
     "wounded": "injured",
@@ -167,7 +182,7 @@ NON_STATE_HEADS = words(
 )
 NEUTRAL_HEADS = words(
     """people persons person individuals victims others adults men man members crew casualties
-    bodies them member body"""
+    bodies them member body suspects suspect graves"""
 )
 PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
 
@@ -253,7 +268,9 @@ CLAIMANT_HEADS = words(
     reporters analysts militants rebels fighters insurgents secretary envoy ambassador embassy
     administration cabinet presidency parliament society movement alliance forum centre center
     directorate guard guards operator company firm lawmaker legislator employee employees
-    inspector governorate municipality prefecture"""
+    inspector governorate municipality prefecture observers observer worker rescuer volunteer
+    paramedic surgeon member survivor villager shopkeeper elder councillor councilor detective
+    superintendent constable"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").
@@ -262,7 +279,9 @@ TITLES_RE = re.compile(
     r"Supt|Pte|Det)\.?|General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|"
     r"Commander|Governor|President|Minister|Mayor|Doctor|Professor|Sheikh|Imam|Father|Judge|"
     r"Spokesman|Spokeswoman|Chief|Deputy|Senator|Colonel-General|Lieutenant-General|"
-    r"Major-General|Brigadier-General)\s+"
+    r"Major-General|Brigadier-General|Superintendent|Inspector|Constable|Detective|"
+    r"(?:Interior|Foreign|Defen[cs]e|Health|Home|Justice|Finance|Prime|Information|Police)\s+"
+    r"(?:Minister|Secretary|[Cc]hief))\s+"
 )
 
 # Wire services and broadcasters that relay a claim; the claimant is whoever they quote.

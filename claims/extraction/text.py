@@ -166,6 +166,8 @@ _AM_PM_NEXT_OK = re.compile(
 )
 _TERMINAL_RE = re.compile(r"[.!?][\"')\]]*\s*$|[\"']\s*$")
 _WORDS_RE = re.compile(r"\S+")
+_BULLETS = frozenset("-*\u2022\u25aa\u25cf\u2013\u2014")
+_BULLET_RE = re.compile(r"[-*\u2022\u25aa\u25cf\u2013\u2014]\s+(?=\S)")
 
 
 _LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
@@ -282,11 +284,20 @@ def split_sentences(text: str) -> list[Sentence]:
             raw = para[a:z]
             lead = len(raw) - len(raw.lstrip())
             body = raw.strip()
+            bullet = False
+            if body[:1] in _BULLETS and (bm := _BULLET_RE.match(body)):
+                # A list item ("- At least 16 people were killed ...", "• ...") is body
+                # text, never a heading, and its marker is no part of the sentence.
+                lead += bm.end()
+                body = body[bm.end() :]
+                bullet = True
             if not body:
                 continue
             s_start = p_start + a + lead
             heading = False
-            if not body_started:
+            if bullet:
+                body_started = True
+            elif not body_started:
                 n_words = len(_WORDS_RE.findall(body))
                 if not _TERMINAL_RE.search(body) and n_words <= 40 and len(cuts) == 2:
                     heading = True
