@@ -40,10 +40,10 @@ from claims.extraction.numbers import anchored_gate, trie_regex, words
 # A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
 # boundary before the verb is checked in find_attributions.
 _VERBS = words(
-    """said says say told tells added adds reported reports stated announced claimed confirmed
-    estimated estimates wrote writes tweeted posted noted insisted explained warned counted
-    recorded documented established tallied shows show acknowledged admitted disclosed revealed
-    indicated gave quoted"""
+    """said says say told tells added adds reported reports report stated announced claimed
+    confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
+    counted recorded documented established tallied shows show acknowledged admitted disclosed
+    revealed indicated gave quoted"""
 )
 _VERB_PHRASES = (
     "put the toll",
@@ -73,7 +73,7 @@ _ACCORDING_RE = re.compile(
     r"\b(?:[Aa]ccording\s+to)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
     r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
-    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
+    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:()\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
     r"citing|and\s+(?:the|a)\s+\w+\s+said)\b))"
 )
 _CITING_RE = re.compile(
@@ -121,6 +121,7 @@ _BAD_WORDS = words(
 
 
 _DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their)\s", re.I)
+_POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
 _INDEFINITE_START_RE = re.compile(r"(?:a|an)\s")
 _PAREN_END_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _POSSESSIVE_END_RE = re.compile(r"'s?$")
@@ -292,7 +293,11 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     np = seg.strip()
     if np[:1].isdigit() and (st := _STAMP_RE.match(np)):
         np, lead = np[st.end() :], lead + st.end()  # "11:32 The regional governor"
-    if appositive and _is_name(appositive) and _DETERMINER_START_RE.match(np):
+    if (
+        appositive
+        and _is_name(appositive)
+        and (_DETERMINER_START_RE.match(np) or _POSSESSOR_START_RE.match(np))
+    ):
         # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
         pos = pre.find(appositive, seg_start)
         return appositive, max(pos, 0), np, relative

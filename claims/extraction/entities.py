@@ -238,12 +238,17 @@ class Registry:
 
     def _resolve(self, np: str, appositive: str = "") -> Entity | None:
         np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
+        if "'" in np and (m := _PLACE_POSSESSIVE_RE.match(np)) and len(np) > m.end():
+            np = np[m.end() :]  # "the city's health directorate": the directorate
+        if " " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and m.start() and np[:1].islower():
+            np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
         if (
             np[:1].isupper()
             and np.count(" ") > 1
             and (m := _ORG_DESC_RE.match(np))
             and _is_proper(rest := np[m.end() :])
+            and rest[:1].isupper()  # "International Organization for Migration" is one name
             and not _orgish_generic(rest)
         ):
             # "Human rights group Civic Shield": the organisation's name, described.
@@ -395,6 +400,17 @@ class Registry:
             e.canonical, e.tokens = name, toks
         return e
 
+
+# A possessive naming only where a body sits, not who it is ("the town's municipal council").
+_PLACE_POSSESSIVE_RE = re.compile(
+    r"(?:city|town|country|province|region|district|village|state|nation|area|capital|camp|"
+    r"port|county|island|valley|municipality)'s\s+",
+    re.I,
+)
+# Where an anonymous speaker stood, which does not tell who they are.
+_LOCATIVE_TAIL_RE = re.compile(
+    r"\s+(?:at|on|in)\s+the\s+(?:scene|ground|capital|city|town|area|region|village|site)$"
+)
 
 _ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
 # A one-word organisation name, and the fuller names ending in it on one line of the article.

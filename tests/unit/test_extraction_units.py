@@ -131,7 +131,7 @@ def test_cleanup_maps_spans_back_to_the_original_html():
     assert raw[start:end].startswith("At&nbsp;least 14")
     assert raw[start:end].endswith("said.")
     assert f.evidence == "At least 14 people were killed, the city's police said."
-    assert f.claimant == "city's police"
+    assert f.claimant == "police"
 
 
 def test_clean_is_identity_on_plain_text_offsets():
