@@ -35,6 +35,7 @@ from claims.extraction.entities import _is_proper, _orgish
 from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import METRIC_GATE_RE, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
+from claims.extraction.tables import table_header, table_row
 from claims.extraction.text import Sentence, clean, split_sentences
 from claims.extraction.timing import find_timings
 
@@ -212,7 +213,19 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     prev_start = prev_end = 0
     para = sentences[0].paragraph if sentences else 0
     givers: set[int] = set() if current is None else {id(current.claimant)}
+    columns: list[str] | None = None  # the metrics of a flattened table's columns
+    table_owner: Entity | None = None
     for s in sentences:
+        if columns is not None:
+            if (cells := table_row(s.text, columns)) is not None:
+                _table_claims(s, cells, cleaned, table_owner, pending, seen)
+                continue
+            columns = None
+        if s.text[-1:] not in _CLOSERS and (header := table_header(s.text)) is not None:
+            # The table's figures are the last speaker's, also one who only introduced it
+            # ("The group documented the following incidents.").
+            columns, table_owner = header, current
+            continue
         if s.paragraph != para:
             para = s.paragraph
             if current is not None and (
@@ -286,6 +299,38 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             )
     out.sort(key=lambda c: c.span[0])
     return out
+
+
+_CLOSERS = frozenset('.!?"')
+
+
+def _table_claims(s: Sentence, cells, cleaned, owner: Entity | None, pending, seen) -> None:
+    """A flattened table row's figures (tables.py), each as stated in its column."""
+    span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
+    evidence = " ".join(s.text.split())
+    for c in cells:
+        key = ("f", id(owner), c.metric, c.value, c.value, "exact", "", evidence)
+        if key in seen:
+            continue
+        seen.add(key)
+        fields = dict(
+            metric=c.metric,
+            victims="",
+            victim_group="unspecified",
+            low=c.value,
+            high=c.value,
+            qualifier="exact",
+            stated=c.stated,
+            vague_word=None,
+            revised_from_earlier=False,
+            revised=False,
+            hedged=False,
+            cumulative=False,
+            evidence=evidence,
+            span=span,
+        )
+        cited = owner.claimant.last_cited if owner is not None else ""
+        pending.append(_Pending(owner, False, cited, fields, True, owner is None))
 
 
 def _sentence(

@@ -17,6 +17,7 @@ import re
 
 from claims.extraction import lexicon as lx
 from claims.extraction.context import PREDICATE_VICTIMS_RE, RawFigure, analyse
+from claims.extraction.enumerations import find_enumerations
 from claims.extraction.flags import cumulative, hedged, revision, zeros
 from claims.extraction.qualifiers import parse_figures
 from claims.extraction.singles import find_singles
@@ -84,6 +85,28 @@ def find_figures(
                         own_metric=True,
                     )
                 )
+        figures.sort(key=lambda f: f.start)
+    if " and " in low and (" a " in low or " an " in low or " one " in low or low[:2] == "a "):
+        for start, end, stated, metric, victims, extent, count in find_enumerations(sentence):
+            if _overlaps(start, end, masked):
+                continue
+            # The list replaces the counts and single persons read inside it.
+            figures = [f for f in figures if not (f.start < end and start < f.end)]
+            figures.append(
+                RawFigure(
+                    start,
+                    end,
+                    stated,
+                    "exact",
+                    count,
+                    count,
+                    None,
+                    metric,
+                    victims=victims,
+                    extent=extent,
+                    own_metric=True,
+                )
+            )
         figures.sort(key=lambda f: f.start)
     for i, f in enumerate(figures):
         prev = figures[i - 1] if i else None

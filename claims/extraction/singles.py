@@ -27,6 +27,7 @@ _SINGLE_HEADS = lx.alternation(
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
 )
+SINGLE_HEADS = _SINGLE_HEADS  # also read by enumerations.py
 _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SINGLE_HEADS}))\b"
 # Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at
 # every character of the sentence.

@@ -1,0 +1,85 @@
+"""Victims listed one group at a time, with one of them in the singular: "two women and a child
+were killed" (three), "killed a police officer and two civilians" (three), "two men and a woman
+had been pronounced dead" (three).
+
+Each group is a number (a word or digits) or "a"/"an"/"one" before a people noun, the groups
+joined by commas and a final "and"; the metric comes right after the list ("were killed") or
+right before it ("killed ..."). Lists of plain counts ("19 patients and 11 staff") are left to
+the figure coordination in ``figures.py``, which keeps each count with its own victims: a list
+is read here only when a group is written in the singular, which no count covers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction import lexicon as lx
+from claims.extraction.numbers import parse_number, words
+from claims.extraction.singles import SINGLE_HEADS
+
+_MOD = lx.MODIFIER
+_SMALL = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|[1-9][0-9]?"
+)
+_PLURAL_HEADS = lx.alternation(
+    w for w in lx.PERSON_HEADS if w.endswith(("s", "men", "children", "people", "police"))
+)
+_GROUP = (
+    rf"(?:(?:a|an|one)\s+(?:{_MOD}\s+){{0,2}}?(?:{SINGLE_HEADS})"
+    rf"|(?:{_SMALL})\s+(?:{_MOD}\s+){{0,2}}?(?:{_PLURAL_HEADS}))\b"
+)
+_LIST = rf"(?P<list>{_GROUP}(?:\s*,\s*{_GROUP}){{0,4}}\s*,?\s+and\s+{_GROUP})"
+_METRICS = (
+    r"killed|shot\s+dead|died|dead|pronounced\s+dead|wounded|injured|hurt|abducted|kidnapped|"
+    r"arrested|detained|missing"
+)
+_AFTER_RE = re.compile(
+    rf"{_LIST}\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+|all\s+|reportedly\s+|later\s+|"
+    rf"both\s+|seriously\s+|critically\s+|fatally\s+)?(?P<m>{_METRICS})\b",
+    re.I,
+)
+_BEFORE_RE = re.compile(
+    r"\b(?P<m>killed|killing|kills|wounded|wounding|injured|injuring|abducted|kidnapped|"
+    rf"arrested|detained|shot\s+dead)\s+{_LIST}",
+    re.I,
+)
+_GROUP_RE = re.compile(rf"(?P<n>a|an|one|{_SMALL})\s+", re.I)
+_SINGULAR = words("a an one")
+
+
+def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
+    """(start, end, stated, metric, victims, extent, count) of each list of victims with a
+    group in the singular. Never raises; the caller checks for " and " first."""
+    out = []
+    taken = -1
+    for m in [*_BEFORE_RE.finditer(s), *_AFTER_RE.finditer(s)]:
+        start, end = m.span("list")
+        if start < taken:
+            continue
+        listed = m.group("list")
+        counts = []
+        singular = False
+        for g in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed):
+            gm = _GROUP_RE.match(g)
+            if gm is None:
+                counts = []
+                break
+            word = gm.group("n").lower()
+            if word in _SINGULAR:
+                singular = True
+                counts.append(1)
+            else:
+                counts.append(parse_number(word) or 0)
+        if not singular or not counts or 0 in counts:
+            continue
+        word = " ".join(m.group("m").lower().split())
+        metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
+        if word == "pronounced dead":
+            metric = "killed"
+        if not metric:
+            continue
+        taken = end
+        out.append((start, end, listed, metric, " ".join(listed.split()), m.end(), sum(counts)))
+    out.sort()
+    return out
