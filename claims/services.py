@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from claims import selectors
+from claims import pagecache, selectors
 from claims.models import Article, FigureClaim, Incident, Source, SourceAlias, TimingClaim
 
 
@@ -267,6 +267,7 @@ def _claim_save(claim, acting_user, reason: str) -> None:
 def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:
     """Relinks revisions and refreshes the summary after any claim of `incident` changed, and
     the track records of every source with a figure there (their peers changed too)."""
+    pagecache.data_changed()  # the writes below use update(), which sends no signal
     figures_relink(incident, acting_user=acting_user)
     incident_refresh_summary(incident)
     figures = FigureClaim.objects.filter(incident=incident).values_list("claimant_id", flat=True)
@@ -276,6 +277,7 @@ def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:
 
 def sources_refresh_track_records(source_ids) -> None:
     """Recomputes the sources list's denormalised columns for the given sources (not audited)."""
+    pagecache.data_changed()
     for source in Source.objects.filter(pk__in=set(source_ids)):
         record = selectors.source_track_record(source)
         Source.objects.filter(pk=source.pk).update(
@@ -325,5 +327,6 @@ def incident_refresh_summary(incident: Incident) -> None:
     """
     summary = selectors.incident_public_summary(incident)
     Incident.objects.filter(pk=incident.pk).update(**summary)
+    pagecache.data_changed()
     for field, value in summary.items():
         setattr(incident, field, value)

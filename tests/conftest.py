@@ -16,6 +16,15 @@ _editors_migration = importlib.import_module("claims.migrations.0002_editors_gro
 _feeds_migration = importlib.import_module("claims.migrations.0004_editors_feed_permissions")
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no cached pages: a page one test cached must not answer another's
+    request (its database was rolled back, the cache was not)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def editors_group(db):
     """The "Editors" group from migrations claims/0002 and 0004 (recreated after a

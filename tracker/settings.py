@@ -104,6 +104,36 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The page cache (claims/pagecache.py). Each page is keyed by the data version read from the
+# database, so a per-process memory cache stays correct with many workers; Redis shares the
+# rendered pages between them.
+CACHE_URL = env_str(
+    "CACHE_URL",
+    "",
+    "redis://host:6379/1 to share cached pages between processes; empty = each process's memory.",
+)
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # A cache that hangs must not hang the page: give up quickly and render instead.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 300},  # pages of ~100 KB: at most ~30 MB a process
+        }
+    )
+}
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int(
+    "PAGE_CACHE_SECONDS",
+    600,
+    "Longest a rendered public page is served from the cache; any write retires it. 0 = off.",
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

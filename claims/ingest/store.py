@@ -21,7 +21,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.db.models import F, Q
 from django.utils import timezone
 
-from claims import services
+from claims import pagecache, services
 from claims.ingest.fetch import FetchError, fetch_page
 from claims.ingest.link import (
     ExtractionSummary,
@@ -137,6 +137,7 @@ def article_fail(article_id: int, reason: str) -> None:
     Article.objects.filter(pk=article_id).update(
         status=Article.Status.FAILED, error=reason[:2000], updated_at=timezone.now()
     )
+    pagecache.data_changed()  # the article's public page shows why it failed
 
 
 def article_process(

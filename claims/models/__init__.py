@@ -15,12 +15,14 @@ from claims.models.incidents import (
     validate_time_zone,
 )
 from claims.models.sources import Source, SourceAlias
+from claims.models.versions import DataVersion
 
 __all__ = [
     "MAX_DURATION_MINUTES",
     "MAX_FIGURE",
     "Article",
     "ClaimBase",
+    "DataVersion",
     "Feed",
     "FigureClaim",
     "Incident",

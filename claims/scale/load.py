@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection, models, transaction
 
+from claims import pagecache
 from claims.models import Article, Feed, FigureClaim, Incident, Source, SourceAlias, TimingClaim
 from claims.scale.catalogue import AFFILIATION, EPOCH, PREFIX, SourceSpec, source_catalogue
 from claims.scale.derived import TrackTotals, relink, summarise
@@ -142,6 +143,7 @@ def delete_synthetic() -> int:
             incidents,
         ):
             _delete_rows(qs)
+        pagecache.data_changed()
     if others:
         services.sources_refresh_track_records(others)
     return count
@@ -219,6 +221,7 @@ def generate(
             "compared_count = %s, typical_deviation = %s WHERE id = %s",
             [[*track[s.id].columns().values(), s.id] for s in catalogue],
         )
+        pagecache.data_changed()  # written by COPY and raw SQL: no model signals
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for model in tables:

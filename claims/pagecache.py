@@ -1,0 +1,156 @@
+"""Rendered public pages, cached under the data version.
+
+When a story breaks, readers ask for the same few pages over and over while the figures change a
+few times an hour. So the public pages (the list, an incident, its charts, the sources) are
+rendered once per data version and served from the cache until something changes:
+
+- `data_changed()` is called for every write to public data: by the model signals below for
+  every save and delete in this app, and by the services that write with `QuerySet.update()`.
+  It changes the version's token *after* the transaction commits, so no reader can cache the old
+  data under the new token.
+- `public_page` serves anonymous GET requests from the cache, keyed by the token and the full
+  address (host included: pages carry absolute permalinks). Each request reads the token from
+  the database (one primary-key lookup), so every process, and every server, stops serving a
+  page the moment the data changes, whatever cache backend holds it.
+
+Editors never get cached pages: they see pending claims and their own links. Nor does a request
+whose own open transaction wrote data it has not committed yet (the token has not moved). Pages
+that set a CSRF cookie, errors and streaming responses are never stored. PAGE_CACHE_SECONDS
+bounds how long an entry lives even if no write comes (0 turns the cache off).
+"""
+
+import hashlib
+import logging
+import uuid
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+
+from claims.models import DataVersion
+
+logger = logging.getLogger(__name__)
+
+VERSION_PK = 1
+_KEY_PREFIX = "page:"
+
+
+def current_version() -> str:
+    token = DataVersion.objects.filter(pk=VERSION_PK).values_list("token", flat=True).first()
+    if token is None:  # the row was flushed (tests) or never created
+        token = DataVersion.objects.get_or_create(
+            pk=VERSION_PK, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
+        )[0].token
+    return token
+
+
+def _bump() -> None:
+    changed = DataVersion.objects.filter(pk=VERSION_PK).update(
+        token=uuid.uuid4().hex, changed_at=timezone.now()
+    )
+    if not changed:
+        current_version()
+
+
+def data_changed(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Retire every cached page once the current transaction commits (at once outside one).
+
+    Many writes in one transaction change the token once: the callback is registered only if it
+    is not already waiting (a rolled-back savepoint takes its callback with it, so a later write
+    registers it again)."""
+    if not _writes_pending(using):
+        transaction.on_commit(_bump, using=using)
+
+
+def _writes_pending(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """True when this connection's open transaction wrote public data not yet committed."""
+    connection = connections[using]
+    return connection.in_atomic_block and any(
+        func is _bump for _sids, func, _robust in connection.run_on_commit
+    )
+
+
+def _on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    if sender is not DataVersion:
+        data_changed(using)
+
+
+def connect_signals() -> None:
+    """Every model of the app (history records included) retires the cached pages when saved or
+    deleted; called from ClaimsConfig.ready()."""
+    for model in apps.get_app_config("claims").get_models():
+        if model is DataVersion:
+            continue
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_on_write, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_on_write, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_on_write, sender=field.remote_field.through, dispatch_uid=uid)
+
+
+def _cache_get(key: str):
+    """The cached entry, or None; a cache that is down costs a render, never an error page."""
+    try:
+        return caches[settings.PAGE_CACHE_ALIAS].get(key)
+    except Exception:
+        logger.warning("page cache unavailable; rendering", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, value, seconds: int) -> bool:
+    try:
+        caches[settings.PAGE_CACHE_ALIAS].set(key, value, seconds)
+    except Exception:
+        logger.warning("page cache unavailable; not stored", exc_info=True)
+        return False
+    return True
+
+
+def _key(request, token: str) -> str:
+    address = request.build_absolute_uri()
+    return _KEY_PREFIX + hashlib.sha256(f"{token}\n{address}".encode()).hexdigest()
+
+
+def public_page(view):
+    """Serve the view's anonymous GET responses from the cache, per data version."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method != "GET"
+            or _writes_pending()  # this request's own transaction changed data: show it
+            or request.user.is_authenticated
+        ):
+            return view(request, *args, **kwargs)
+        key = _key(request, current_version())
+        if (hit := _cache_get(key)) is not None:
+            content, headers = hit
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+
+        def store(rendered):
+            storable = (
+                rendered.status_code == 200
+                and not rendered.streaming
+                and not rendered.cookies
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            )
+            if storable and _cache_set(key, (rendered.content, dict(rendered.items())), seconds):
+                rendered["X-Page-Cache"] = "miss"
+
+        if hasattr(response, "add_post_render_callback") and not response.is_rendered:
+            response.add_post_render_callback(store)
+        else:
+            store(response)
+        return response
+
+    return wrapper
