@@ -8,7 +8,6 @@ row, RFC 4180 quoting. Text cells that a spreadsheet would run as a formula (sta
 import csv
 from collections.abc import Iterable, Iterator
 
-from django.db import transaction
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
@@ -32,7 +31,8 @@ def safe_cell(value) -> object:
     return value
 
 
-def _iso(moment) -> str:
+def iso_utc(moment) -> str:
+    """2016-09-17T15:00:00Z (microseconds only when there are); "" for None."""
     return moment.isoformat().replace("+00:00", "Z") if moment else ""
 
 
@@ -99,7 +99,7 @@ def comparison_rows(page) -> Iterator[list]:
     """The incident page's table: one row per claimant and figure (current and superseded), then
     one row per timing claim (metric "timing")."""
     incident = page.incident
-    common = [incident.slug, page.rule.value, _iso(page.as_of)]
+    common = [incident.slug, page.rule.value, iso_utc(page.as_of)]
     by_id = {c.pk: c for c in page.figures}
     for mc in page.columns:
         conflicts = {}
@@ -128,7 +128,7 @@ def comparison_rows(page) -> Iterator[list]:
                     "; ".join(conflicts.get(f.claimant, [])) if entry.is_current else "",
                     support.get(f.claimant, 1) if entry.is_current else "",
                     claim.cited_text,
-                    _iso(claim.reported_at),
+                    iso_utc(claim.reported_at),
                     "",
                     "",
                     "",
@@ -156,10 +156,10 @@ def comparison_rows(page) -> Iterator[list]:
             "",
             "",
             t.cited_text,
-            _iso(t.reported_at),
+            iso_utc(t.reported_at),
             t.zone_label,
-            _iso(t.start_utc),
-            _iso(t.end_utc),
+            iso_utc(t.start_utc),
+            iso_utc(t.end_utc),
             t.duration_min_low,
             t.duration_min_high,
             t.evidence,
@@ -172,68 +172,6 @@ def comparison_response(page) -> StreamingHttpResponse:
     return csv_response(
         f"{page.incident.slug}-comparison.csv", COMPARISON_HEADER, comparison_rows(page)
     )
-
-
-CLAIMS_HEADER = [
-    "claim_id",
-    "incident",
-    "incident_title",
-    "claimant",
-    "claimant_kind",
-    "metric",
-    "victim_group",
-    "victims_as_stated",
-    "stated",
-    "qualifier",
-    "low",
-    "high",
-    "current",
-    "supersedes_claim_id",
-    "cited",
-    "cited_source",
-    "reported_at_utc",
-    "evidence",
-    "article_url",
-    "review_status",
-]
-
-
-def claims_rows(queryset) -> Iterator[list]:
-    # iterator() streams from a server-side cursor on PostgreSQL: memory stays flat. Inside a
-    # transaction the cursor is not declared WITH HOLD, so PostgreSQL sends the first rows at
-    # once instead of building the whole result first (docs/PERFORMANCE.md).
-    with transaction.atomic():
-        yield from _claims_rows(queryset)
-
-
-def _claims_rows(queryset) -> Iterator[list]:
-    for c in queryset.iterator(chunk_size=2000):
-        yield [
-            c.pk,
-            c.incident.slug,
-            c.incident.title,
-            c.claimant.name,
-            c.claimant.kind,
-            c.metric,
-            c.victim_group,
-            c.victims_text,
-            c.stated_text,
-            c.qualifier,
-            c.low,
-            c.high,
-            "current" if c.is_current else "superseded",
-            c.supersedes_id,
-            c.cited_text,
-            c.cited_source.name if c.cited_source_id else "",
-            _iso(c.reported_at),
-            c.evidence,
-            article_link(c.article),
-            c.status,
-        ]
-
-
-def claims_response(queryset) -> StreamingHttpResponse:
-    return csv_response("claims.csv", CLAIMS_HEADER, claims_rows(queryset))
 
 
 CONFLICTS_HEADER = [
@@ -263,7 +201,7 @@ def conflict_rows(page) -> Iterator[list]:
     For figures `gap` is the distance between the intervals (0 when they overlap); for timings it
     is minutes between the nearer ends of the two windows.
     """
-    common = [page.incident.slug, page.rule.value, _iso(page.as_of)]
+    common = [page.incident.slug, page.rule.value, iso_utc(page.as_of)]
     for mc in page.columns:
         for pair in (*mc.conflicts, *mc.agreements):
             yield [
@@ -304,7 +242,7 @@ def conflict_rows(page) -> Iterator[list]:
 
 
 def _window(window) -> str:
-    start, end = _iso(window.start), _iso(window.end)
+    start, end = iso_utc(window.start), iso_utc(window.end)
     return start if start == end else f"{start}/{end}"
 
 

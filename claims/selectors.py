@@ -260,7 +260,6 @@ def claims_for_export(incident_ids_qs):
     return (
         FigureClaim.objects.public()
         .filter(incident__in=incident_ids_qs)
-        .select_related("incident", "claimant", "cited_source", "article")
         .order_by("incident_id", "metric", "reported_at", "id")
     )
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from claims import changelog, charts, exports, selectors
+from claims import changelog, charts, claims_export, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
 from claims.formatting import to_utc_clamped
@@ -223,4 +223,4 @@ def claims_csv(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return exports.bad_request(incidents.errors)
-    return exports.claims_response(selectors.claims_for_export(incidents.qs.values("pk")))
+    return claims_export.response(selectors.claims_for_export(incidents.qs.values("pk")))

@@ -181,10 +181,12 @@ def test_incident_page_and_exports_keep_their_query_budget_on_generated_data(
     def budgets():
         with django_assert_num_queries(4):
             assert client.get(f"/incidents/{scale.BIG_SLUG}/").status_code == 200
-        # One SELECT each, plus the SAVEPOINT/RELEASE of the export's transaction in the test's.
-        with django_assert_num_queries(3):
+        # One COPY on PostgreSQL; elsewhere one SELECT each, plus the SAVEPOINT/RELEASE of the
+        # export's transaction in the test's.
+        export = 1 if connection.vendor == "postgresql" else 3
+        with django_assert_num_queries(export):
             b"".join(client.get("/claims.csv").streaming_content)
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(export):
             b"".join(client.get("/claims.csv?country=Iraq").streaming_content)
         with django_assert_num_queries(4):
             b"".join(client.get(f"/incidents/{scale.BIG_SLUG}/comparison.csv").streaming_content)
