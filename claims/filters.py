@@ -5,11 +5,38 @@ from datetime import UTC, datetime, time, timedelta
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from claims.models import FigureClaim, Incident, Source, TimingClaim
 
 # A disagreement score at or above this marks an incident as disputed (docs/SEMANTICS.md).
 DISPUTED_THRESHOLD = 0.1
+
+
+class QuickSelect(forms.Select):
+    """A <select> whose options are written in Python. Django renders each option through its
+    own template, about 0.1 ms apiece: with hundreds of sources that was most of the time the
+    incident list took to render. Same markup, escaped by format_html."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = []
+        for group, choices, _index in widget["optgroups"]:
+            html = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((o["value"], flatatt(o["attrs"]), o["label"]) for o in choices),
+            )
+            options.append(
+                format_html('<optgroup label="{}">{}</optgroup>', group, html) if group else html
+            )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(widget["attrs"]),
+            format_html_join("", "{}", ((o,) for o in options)),
+        )
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -33,6 +60,7 @@ class IncidentFilter(django_filters.FilterSet):
         label="Source",
         to_field_name="slug",
         empty_label="Any source",
+        widget=QuickSelect,
     )
     disputed = django_filters.BooleanFilter(
         method="filter_disputed", label="Disputed only", widget=forms.CheckboxInput
