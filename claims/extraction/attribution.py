@@ -40,12 +40,13 @@ from claims.extraction.numbers import anchored_gate, trie_regex, words
 # A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
 # boundary before the verb is checked in find_attributions.
 _VERBS = words(
-    """said says say told tells added adds reported reports report stated announced claimed
+    """said says say told tells added adds reported reports stated announced claimed
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted"""
 )
 _VERB_PHRASES = (
+    "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
     "put the toll",
     "put the death toll",
     "put the number",

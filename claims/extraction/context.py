@@ -102,12 +102,15 @@ _BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(
     rf"(?:(?P<toll>{_TOLL_ALT})\b[^.;:]{{0,110}}?\s(?:to|at|of|from|reached|reach|hit|"
-    r"stood\s+at|stands\s+at|is|was|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
+    r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
     r"|(?P<dead>dead|killed|victims|fatalities)\s+(?:were|included|include|includes|numbered|"
     r"comprised|comprise)"
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
     r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
     r"stood\s+at)(?:\s+to)?"
+    # "the real figure could be closer to 90", "the true number was 40"
+    r"|(?P<tollref2>the\s+(?:real|true|actual|final|overall)\s+(?:number|figure|tally|count))\s+"
+    r"(?:(?:could|may|might|would|will)\s+be|is|was)"
     r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
     r"killed|bodies|injured|wounded|missing|displaced))"
     r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
@@ -171,7 +174,7 @@ def _before(lc: str, lc_low: str) -> _Before | None:
         return _Before(
             toll=m.group("toll") or "",
             dead=bool(m.group("dead")),
-            tollref=bool(m.group("tollref")),
+            tollref=bool(m.group("tollref") or m.group("tollref2")),
             put=m.group("put") or "",
             over=bool(m.group("over")),
             mixed=toll_at >= 0 and _CASUALTY_BEFORE_RE.search(lc_low, 0, toll_at) is not None,

@@ -68,6 +68,9 @@ _DAY_RE = re.compile(
 )
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _may_name_day(low: str) -> bool:
     # Cheap substring gate: every day word contains one of these or a digit (dates).
     return "day" in low or "night" in low or "morning" in low or _DIGIT_RE.search(low) is not None
@@ -75,6 +78,8 @@ def _may_name_day(low: str) -> bool:
 
 def day_of(text: str, published: date | None) -> tuple[date | None, bool]:
     """The date a day word in ``text`` names, and whether it was "overnight"/"last night"."""
+    if published is None and _YEAR_RE.search(text) is None:
+        return None, False  # without a publication date only a date with its year is read
     if not _may_name_day(text.lower()):
         return None, False
     for m in _DAY_RE.finditer(text):

@@ -44,6 +44,10 @@ _BEFORE_RE = re.compile(
     rf"arrested|detained|shot\s+dead)\s+{_LIST}",
     re.I,
 )
+# A list with a group in the singular next to its "and" ("two women and a child", "a police
+# officer and two civilians"): a cheap scan in front of the list patterns, which start with an
+# alternation the engine would try at every character.
+_GATE_RE = re.compile(r"\band\s+(?:an?|one)\s|\b(?:an?|one)\s+(?:[\w-]+\s+){1,3}and\s", re.I)
 _GROUP_RE = re.compile(rf"(?P<n>a|an|one|{_SMALL})\s+", re.I)
 _SINGULAR = words("a an one")
 
@@ -53,7 +57,11 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
     group in the singular. Never raises; the caller checks for " and " first."""
     out = []
     taken = -1
-    for m in [*_BEFORE_RE.finditer(s), *_AFTER_RE.finditer(s)]:
+    g = _GATE_RE.search(s)
+    if g is None:
+        return out
+    lo = max(0, g.start() - 160)  # the list holds the "and" the gate found
+    for m in [*_BEFORE_RE.finditer(s, lo), *_AFTER_RE.finditer(s, lo)]:
         start, end = m.span("list")
         if start < taken:
             continue

@@ -177,6 +177,30 @@ def extract(
         return []
 
 
+class _DefaultDay:
+    """The article's default day: the first day word in its body ("on Saturday"), else the
+    publication date. Looked up only when a timing needs it (most articles state none, and the
+    scan would read every sentence of an article that names no day)."""
+
+    __slots__ = ("sentences", "published", "day", "done")
+
+    def __init__(self, sentences: list[Sentence], published: date | None) -> None:
+        self.sentences, self.published = sentences, published
+        self.day: date | None = None
+        self.done = False
+
+    def get(self) -> date | None:
+        if not self.done:
+            self.done = True
+            for s in self.sentences:
+                if not s.heading:
+                    self.day, _ = day_of(s.text, self.published)
+                    if self.day is not None:
+                        break
+            self.day = self.day or self.published
+        return self.day
+
+
 @dataclass(slots=True)
 class _Pending:
     """A claim waiting for its claimant's final (fullest) name."""
@@ -194,13 +218,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         published = published.date()
     cleaned = clean(text)
     sentences = split_sentences(cleaned.text)
-    default_day = None
-    for s in sentences:
-        if not s.heading:
-            default_day, _ = day_of(s.text, published)
-            if default_day is not None:
-                break
-    default_day = default_day or published
+    default_day = _DefaultDay(sentences, published)
     registry = Registry(cleaned.text)
     current: Entity | None = None
     if sentences and sentences[0].heading:
@@ -360,7 +378,7 @@ def _sentence(
 
         def day() -> tuple[date | None, bool]:
             found, overnight = day_of(s.text, published)
-            return found or default_day, overnight
+            return found or default_day.get(), overnight
 
         timings, masked = find_timings(s.text, day=day, place_tz=place_tz, dates=metric)
     figures = []

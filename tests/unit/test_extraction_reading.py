@@ -1,0 +1,159 @@
+"""Unit tests of the readings added for the second blind set: lists of victims, flattened
+tables, subsets of the wounded, people trapped or in critical condition, a document's issuer,
+background events. The fixture articles test them together with everything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import ExtractedFigure, extract, extractor
+from claims.extraction.enumerations import find_enumerations
+from claims.extraction.tables import table_header, table_row
+
+
+@pytest.fixture(autouse=True)
+def strict(monkeypatch):
+    """Internal errors fail the test instead of silently losing a sentence's claims."""
+    monkeypatch.setattr(extractor, "STRICT", True)
+
+
+def readings(text: str) -> list[tuple]:
+    return [
+        (c.claimant, c.metric, c.low, c.high, c.qualifier)
+        for c in extract(text)
+        if isinstance(c, ExtractedFigure)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "metric"),
+    [
+        ("Two women and a child were killed in the strike.", 3, "killed"),
+        ("The bomb killed a police officer and two civilians.", 3, "killed"),
+        ("She said two men and a woman had been pronounced dead.", 3, "killed"),
+        ("Gunmen abducted a teacher, two pupils and a driver.", 4, "abducted"),
+    ],
+)
+def test_a_list_of_victims_with_one_in_the_singular_is_summed(sentence, count, metric):
+    (found,) = find_enumerations(sentence)
+    assert (found[3], found[6]) == (metric, count)
+
+
+def test_a_list_of_plain_counts_keeps_each_count_with_its_victims():
+    assert find_enumerations("The strike killed 19 patients and 11 staff.") == []
+    assert [r[2] for r in readings("The strike killed 19 patients and 11 staff, police said.")] == [
+        19,
+        11,
+    ]
+
+
+def test_a_flattened_table_gives_one_figure_per_cell_to_the_speaker_before_it():
+    text = (
+        "The Kestrel Monitor said at least 20 people were killed.\n\n"
+        "District | Killed | Injured\nKovra town | 14 | 37\nUpper Kovra | 6 | 12\n\n"
+        "The monitor said the figures could rise."
+    )
+    got = readings(text)
+    assert ("Kestrel Monitor", "killed", 14, 14, "exact") in got
+    assert ("Kestrel Monitor", "injured", 12, 12, "exact") in got
+    assert len(got) == 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Region Killed Injured", "District | Dead | Wounded | Missing", "Province Arrests"],
+)
+def test_table_headers_are_label_words_then_metric_columns(line):
+    assert table_header(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Killed Injured", "Dozens of people were killed", "Residents said they were wounded"],
+)
+def test_prose_and_bare_metric_lines_are_no_table_header(line):
+    assert table_header(line) is None
+
+
+def test_a_table_row_needs_one_number_per_column():
+    assert [c.value for c in table_row("Nordmark 24 71", ["killed", "injured"])] == [24, 71]
+    assert table_row("Nordmark 24", ["killed", "injured"]) is None
+    assert table_row("Nordmark has 24 polling stations and 71 observers", ["killed"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hospital said 40 people were wounded. Twelve of them are in critical condition.",
+            ("hospital", "injured", 12, 12, "exact"),
+        ),
+        (
+            "Police said 52 people were hurt, and that 26 of the wounded had been flown out.",
+            ("Police", "injured", 26, 26, "exact"),
+        ),
+        (
+            "The agency said five of the wounded died in hospital.",
+            ("agency", "killed", 5, 5, "exact"),
+        ),
+        (
+            "Rescuers said at least 45 people were still trapped under the rubble.",
+            ("Rescuers", "missing", 45, None, "at_least"),
+        ),
+        (
+            "The committee said the real toll could be closer to 90.",
+            ("committee", "killed", 81, 99, "about"),
+        ),
+        (
+            'The lawmaker said "nothing less than 50" people were murdered.',
+            ("lawmaker", "killed", 50, None, "at_least"),
+        ),
+        (
+            "Residents said they had counted 64 fresh graves.",
+            ("Residents", "killed", 64, 64, "exact"),
+        ),
+    ],
+)
+def test_subsets_condition_whereabouts_and_looser_qualifiers(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_mass_grave_is_no_count_of_the_dead():
+    assert readings("Investigators said they had found three mass graves.") == []
+
+
+def test_a_year_before_a_metric_verb_is_no_figure():
+    got = readings("It was the worst attack since a bombing in 2021 killed 57 worshippers.")
+    assert got == [(None, "killed", 57, 57, "exact")]
+
+
+def test_a_background_event_is_not_the_last_speakers_claim():
+    text = (
+        "Police said 12 inmates were killed.\n\n"
+        "The riot was the deadliest since 2019, when 56 inmates died in a fire."
+    )
+    assert readings(text) == [
+        ("Police", "killed", 12, 12, "exact"),
+        (None, "killed", 56, 56, "exact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Press release \u2014 Kestrel Aid International",
+        "Statement from Kestrel Aid International, Marvi",
+        "STATEMENT BY KESTREL AID INTERNATIONAL",
+    ],
+)
+def test_a_document_title_names_the_issuer_of_its_figures(title):
+    text = f"{title}\n\nOur teams treated 68 wounded patients. Four more bodies were found."
+    got = readings(text)
+    assert [r[0] for r in got] == ["Kestrel Aid International"] * 2
+    assert [r[2] for r in got] == [68, 4]
+
+
+def test_the_city_possessive_is_no_part_of_the_claimants_name():
+    assert readings("At least 19 people were killed, the city's health directorate said.") == [
+        ("health directorate", "killed", 19, None, "at_least")
+    ]
