@@ -193,7 +193,7 @@ def _valid_np(np: str) -> str | None:
     words = np.split()
     if len(words) > 12 or np.endswith("'s"):
         return None
-    low = [w.lower().strip(".,") for w in words]
+    low = [w.lower().strip(".,").removesuffix("'s") for w in words]
     if low[0] in _PREPOSITIONS:
         return None  # "in a statement", "on Telegram": not a speaker
     if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING or low[0] == "we":

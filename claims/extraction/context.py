@@ -392,7 +392,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             )
         f.own_metric = bool(f.metric)
     if not f.metric and _CLAUSE_VERB_RE.match(rc, vm.end() if vm else pos):
-        f.own_clause = True
+        if not vm and (pm := PREDICATE_VICTIMS_RE.match(rc, pos)):
+            f.victims = pm.group("np")  # "of whom 1,104 were children": a subset, not a clause
+        else:
+            f.own_clause = True
     if not f.own_metric or not mm:
         f.extent = ph.end + (vm.end() if vm else pos)
     return f

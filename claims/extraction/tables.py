@@ -55,6 +55,8 @@ def table_header(line: str) -> list[str] | None:
     if len(line) > 120 or not _HEADER_RE.fullmatch(line):
         return None
     cells = [c for c in _CELL_SPLIT_RE.split(line.strip(" |")) if c]
+    if "|" not in line and not all(c[:1].isupper() for c in cells):
+        return None  # a header's cells are capitalised ("Region Killed Injured"); prose is not
     metrics: list[str] = []
     for cell in reversed(cells):
         metric = _COLUMN_METRICS.get(cell.lower())

@@ -69,7 +69,12 @@ def test_table_headers_are_label_words_then_metric_columns(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Killed Injured", "Dozens of people were killed", "Residents said they were wounded"],
+    [
+        "Killed Injured",
+        "Dozens of people were killed",
+        "Residents said they were wounded",
+        "Dozens more are wounded",
+    ],
 )
 def test_prose_and_bare_metric_lines_are_no_table_header(line):
     assert table_header(line) is None
