@@ -129,7 +129,9 @@ _POSSESSIVE_END_RE = re.compile(r"'s?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
 _PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
 _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
-_CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\.\s")
+# A new statement, or a subordinate clause with a speaker of its own ("the administration said
+# on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
+_CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
 _NP_END_RE = re.compile(r"[,;:()\"]")
 _DIGIT_RE = re.compile(r"[0-9]")
 # A live blog's time stamp opening a sentence ("11:32 ", "09.40 GMT ").

@@ -59,6 +59,10 @@ _PUT_METRICS = (
     ("missing", "missing"),
     ("displaced", "displaced"),
 )
+_OF_HARMED_RE = re.compile(
+    rf"\s+of\s+(?P<w>dead|wounded|injured)\b(?:\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b)?",
+    re.I,
+)
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
@@ -101,7 +105,9 @@ _BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
 # A verb taking the figure as object sits right before it: searched in the last 40 characters.
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(
-    rf"(?:(?P<toll>{_TOLL_ALT})\b[^.;:]{{0,110}}?\s(?:to|at|of|from|reached|reach|hit|"
+    rf"(?:(?P<toll>{_TOLL_ALT}|number\s+of\s+(?:[a-z-]+\s+){{1,2}}?(?:dead|deaths|killed|"
+    r"fatalities|injured|wounded|missing|displaced|detained|arrested))"
+    r"\b[^.;:]{0,110}?\s(?:to|at|of|from|reached|reach|hit|"
     r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
     r"|(?P<dead>dead|killed|victims|fatalities)\s+(?:were|included|include|includes|numbered|"
     r"comprised|comprise)"
@@ -308,6 +314,12 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         elif not _SUBSET_PREDICATE_RE.match(rc, od.end()):
             return None  # "at least five of the wounded will not survive": a prediction
         return f
+    if hm := _OF_HARMED_RE.match(rc):
+        # "dozens of wounded civilians", "hundreds of dead": the harm is in the adjective.
+        f.metric, f.own_metric = lx.metric_of(hm.group("w"), lx.METRIC_AFTER) or "killed", True
+        f.victims = hm.group("np") or ""
+        f.extent = ph.end + hm.end()
+        return f
     vm = _VICTIMS_RE.match(rc)
     if vm:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
@@ -380,7 +392,12 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         elif bm.dead or bm.tollref:
             f.metric = "killed"
         elif bm.toll:
-            f.metric = lx.metric_of(bm.toll, lx.TOLL_NOUNS) or "killed"
+            # "the number of confirmed deaths": the metric is the noun's last word
+            f.metric = (
+                lx.metric_of(bm.toll, lx.TOLL_NOUNS)
+                or lx.metric_of(bm.toll.split()[-1], lx.METRIC_AFTER)
+                or "killed"
+            )
             if bm.over and f.qualifier == "exact" and f.high is not None:
                 # "the toll could exceed 60": more than the number, whatever the tense.
                 f.qualifier, f.low, f.high = "more_than", f.low + 1, None

@@ -240,7 +240,7 @@ class Registry:
         np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
         if "'" in np and (m := _PLACE_POSSESSIVE_RE.match(np)) and len(np) > m.end():
             np = np[m.end() :]  # "the city's health directorate": the directorate
-        if " " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and m.start() and np[:1].islower():
+        if " " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
         if (
@@ -319,6 +319,14 @@ class Registry:
             return self.resolve(m.group("org"))  # "a spokesman for the ministry"
         if "'" in np and (m := _DOCUMENT_RE.match(np)):
             return self.resolve(m.group("org"))  # "the ministry's statement", "the group's tally"
+        if (
+            " official" in low
+            and (m := _ORG_OFFICIAL_RE.match(np))
+            and (org := self._recent(lambda e: not e.person and e.head == m.group("org").lower()))
+        ):
+            # "A ministry official said ..." after "The regional emergencies ministry ...":
+            # an unnamed official of the institution just named speaks for it.
+            return self._touch(org)
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
         if lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np)):
@@ -410,6 +418,12 @@ _PLACE_POSSESSIVE_RE = re.compile(
 # Where an anonymous speaker stood, which does not tell who they are.
 _LOCATIVE_TAIL_RE = re.compile(
     r"\s+(?:at|on|in)\s+the\s+(?:scene|ground|capital|city|town|area|region|village|site)$"
+)
+
+_ORG_OFFICIAL_RE = re.compile(
+    r"(?:an?\s+|the\s+)?(?:senior\s+)?(?P<org>ministry|army|police|agency|department|"
+    r"directorate|administration|authority|council|office)\s+official$",
+    re.I,
 )
 
 _ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")

@@ -32,6 +32,9 @@ _COORD_NEXT_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|(?:were\s+|was\s+)?among(?:\s+the|\s+them)?|of)\s*$", re.I
 )
 
+_SUBSET_GAP_RE = re.compile(
+    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
+)
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
 
 
@@ -135,6 +138,8 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         f, nxt = cands[i], cands[i + 1]
         if f.metric or not nxt.metric or not f.victims or f.vague_word:
             continue
+        if i and cands[i - 1].metric and _SUBSET_GAP_RE.match(s, cands[i - 1].extent, f.start):
+            continue  # "9 people were killed, among them two police officers, and 27 ..."
         if _COORD_NEXT_RE.match(s[f.extent : nxt.start]):
             f.metric = nxt.metric
     for i in range(1, len(cands)):

@@ -182,7 +182,7 @@ NON_STATE_HEADS = words(
 )
 NEUTRAL_HEADS = words(
     """people persons person individuals victims others adults men man members crew casualties
-    bodies them member body suspects suspect graves"""
+    bodies them member body suspects suspect graves supporters followers loyalists"""
 )
 PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
 
