@@ -4,9 +4,11 @@ claims, and hands ORM rows to the pure discrepancy engine as plain dataclasses."
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 
 from claims import discrepancy as d
+from claims import track
 from claims.extraction.renderings import check_stated_renderings
 from claims.models import Article, FigureClaim, Incident, Source, TimingClaim
 
@@ -48,8 +50,18 @@ def timing_input(claim: TimingClaim) -> d.TimingInput:
     )
 
 
-def incident_public_summary(incident: Incident) -> dict:
-    """The list page's denormalised columns, computed from the incident's confirmed claims."""
+@dataclass
+class PublicFacts:
+    """What an incident's confirmed claims add up to: the list's columns and the comparison."""
+
+    summary: dict
+    comparison: object  # d.IncidentComparison
+    claimants: dict[str, int]  # slug -> source id of every source with a public claim
+
+
+def incident_public_facts(incident: Incident) -> PublicFacts:
+    """The list page's denormalised columns, computed from the incident's confirmed claims, and
+    the comparison the sources' track records are computed from (claims/track.py)."""
     figures = list(
         FigureClaim.objects.filter(incident=incident, is_cumulative=False)
         .public()
@@ -61,7 +73,7 @@ def incident_public_summary(incident: Incident) -> dict:
     # Several victim groups: the list shows the one most sources reported on.
     main = max(killed, key=lambda m: len(m.current), default=None)
     reported = [c.reported_at for c in (*figures, *timings)]
-    return {
+    summary = {
         "source_count": len({c.claimant_id for c in (*figures, *timings)}),
         "killed_low": main.lowest.interval.low if main else None,
         "killed_high": _top_value(main.highest.interval) if main else None,
@@ -69,6 +81,12 @@ def incident_public_summary(incident: Incident) -> dict:
         "disagreement": round(comparison.score, 4) if (figures or timings) else None,
         "last_reported_at": max(reported, default=None),
     }
+    claimants = {c.claimant.slug: c.claimant_id for c in (*figures, *timings)}
+    return PublicFacts(summary, comparison, claimants)
+
+
+def incident_public_summary(incident: Incident) -> dict:
+    return incident_public_facts(incident).summary
 
 
 def _top_value(interval: d.Interval) -> int:
@@ -293,63 +311,41 @@ def article_segments(article: Article, user=None) -> list[tuple[str, list, list[
     return segments
 
 
-def _comparisons_for_source(source: Source) -> tuple[dict, list[FigureClaim]]:
-    """Each incident the source has public figures for, compared as the incident page does.
-
-    Two queries: the source's own figures, then every public figure of those incidents.
-    """
-    own = list(
-        FigureClaim.objects.public()
-        .filter(claimant=source, is_cumulative=False)
-        .select_related("incident", "article")
-        .order_by("-reported_at", "-id")
-    )
-    peers = (
-        FigureClaim.objects.public()
-        .filter(incident_id__in={f.incident_id for f in own}, is_cumulative=False)
-        .select_related("claimant", "cited_source", "incident")
-    )
-    by_incident: dict[str, list] = {}
-    for figure in peers:
-        by_incident.setdefault(figure.incident.slug, []).append(figure_input(figure))
-    return {slug: d.compare(inputs) for slug, inputs in by_incident.items()}, own
-
-
-def source_track_record(source: Source) -> dict:
-    """The sources list's columns for one source: incidents, figures compared, usual lean."""
-    comparisons, own = _comparisons_for_source(source)
-    record = d.track_record(source.slug, comparisons)
-    lean = record.typical_deviation
-    timings = TimingClaim.objects.public().filter(claimant=source)
-    timed = set(timings.values_list("incident_id", flat=True))
-    return {
-        "incident_count": len({f.incident_id for f in own} | timed),
-        "compared_count": record.compared,
-        "typical_deviation": None if lean is None else round(lean, 4),
-    }
-
-
 @dataclass
 class SourcePage:
     source: Source
-    figures: list  # the source's own public figures, newest first
-    record: object  # d.TrackRecord
-    timings: list
+    figures: object  # a Page of the source's own public figures, newest first
+    placements: dict  # (incident id, metric, victim group) -> placement, for those figures
+    summary: dict  # track.source_summary
+    timings: list  # its latest public timing claims
+    timing_count: int
 
 
-def source_page(slug: str) -> SourcePage:
-    """A source's claims across incidents and its track record, in five queries."""
+SOURCE_PAGE_SIZE = 50
+
+
+def source_page(slug: str, page_number=1) -> SourcePage:
+    """A source's claims across incidents, a page at a time, and its track record (the sum of
+    its per-incident records, claims/track.py), in a fixed number of queries."""
     source = get_object_or_404(Source.objects.prefetch_related("aliases"), slug=slug)
-    comparisons, own = _comparisons_for_source(source)
-    timings = list(
+    figures = (
+        FigureClaim.objects.public()
+        .filter(claimant=source, is_cumulative=False)
+        .select_related("incident")
+        .order_by("-reported_at", "-id")
+    )
+    page = Paginator(figures, SOURCE_PAGE_SIZE).get_page(page_number)
+    timings = (
         TimingClaim.objects.public()
         .filter(claimant=source)
-        .select_related("incident", "article")
+        .select_related("incident")
         .order_by("-reported_at", "-id")
     )
     return SourcePage(
         source=source,
-        figures=own,
-        record=d.track_record(source.slug, comparisons),
-        timings=timings,
+        figures=page,
+        placements=track.placements(source, {f.incident_id for f in page}),
+        summary=track.source_summary(source),
+        timings=list(timings[:SOURCE_PAGE_SIZE]),
+        timing_count=timings.count(),
     )

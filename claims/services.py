@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from claims import pagecache, selectors
+from claims import pagecache, selectors, track
 from claims.models import Article, FigureClaim, Incident, Source, SourceAlias, TimingClaim
 
 
@@ -265,26 +265,17 @@ def _claim_save(claim, acting_user, reason: str) -> None:
 
 
 def incident_claims_changed(incident: Incident, *, acting_user=None) -> None:
-    """Relinks revisions and refreshes the summary after any claim of `incident` changed, and
-    the track records of every source with a figure there (their peers changed too)."""
+    """Relinks revisions, then refreshes the list's summary and the track records of every
+    source with a claim there (their peers changed too) after any claim of `incident` changed."""
     pagecache.data_changed()  # the writes below use update(), which sends no signal
     figures_relink(incident, acting_user=acting_user)
     incident_refresh_summary(incident)
-    figures = FigureClaim.objects.filter(incident=incident).values_list("claimant_id", flat=True)
-    timings = TimingClaim.objects.filter(incident=incident).values_list("claimant_id", flat=True)
-    sources_refresh_track_records({*figures, *timings})
 
 
 def sources_refresh_track_records(source_ids) -> None:
     """Recomputes the sources list's denormalised columns for the given sources (not audited)."""
     pagecache.data_changed()
-    for source in Source.objects.filter(pk__in=set(source_ids)):
-        record = selectors.source_track_record(source)
-        Source.objects.filter(pk=source.pk).update(
-            incident_count=record["incident_count"],
-            compared_count=record["compared_count"],
-            typical_deviation=record["typical_deviation"],
-        )
+    track.sources_refresh(source_ids)
 
 
 def figures_relink(incident: Incident, *, acting_user=None) -> None:
@@ -321,12 +312,14 @@ def figures_relink(incident: Incident, *, acting_user=None) -> None:
 
 
 def incident_refresh_summary(incident: Incident) -> None:
-    """Recomputes the list page's denormalised columns from the incident's public claims.
+    """Recomputes the list page's denormalised columns from the incident's public claims, and
+    its sources' track records in it (claims/track.py), then those sources' totals.
 
     Written with update() on purpose: these columns are derived, so they are not audited.
     """
-    summary = selectors.incident_public_summary(incident)
-    Incident.objects.filter(pk=incident.pk).update(**summary)
+    facts = selectors.incident_public_facts(incident)
+    Incident.objects.filter(pk=incident.pk).update(**facts.summary)
     pagecache.data_changed()
-    for field, value in summary.items():
+    for field, value in facts.summary.items():
         setattr(incident, field, value)
+    track.sources_refresh(track.incident_refresh(incident, facts.comparison, facts.claimants))

@@ -55,21 +55,26 @@ class SourceListView(SingleTableMixin, FilterView):
 
 @require_GET
 def source_detail(request, slug):
-    """Every public claim of one source across incidents, and its track record."""
-    page = selectors.source_page(slug)
-    record = page.record
-    positions = {(p.incident, p.metric, p.victim_group): p for p in record.placements}
+    """A source's public claims across incidents, a page at a time, and its track record."""
+    page = selectors.source_page(slug, request.GET.get("page", 1))
+    source = page.source
     rows = [
-        (f, positions.get((f.incident.slug, f.metric, f.victim_group)) if f.is_current else None)
+        (
+            f,
+            page.placements.get((f.incident_id, f.metric, f.victim_group))
+            if f.is_current
+            else None,
+        )
         for f in page.figures
     ]
     context = {
         "page": page,
         "rows": rows,
-        "lean": lean_words(record.typical_deviation),
-        "counts": {p.value: record.count(p) for p in d.Position},
-        "revisions": sorted(record.revisions.items()),
-        "cited": record.cited.most_common(5),
+        "lean": lean_words(source.typical_deviation),
+        "compared": source.compared_count,
+        "counts": page.summary["counts"],
+        "revisions": page.summary["revisions"],
+        "cited": page.summary["cited"],
     }
     return render(request, "claims/source_detail.html", context)
 

@@ -14,7 +14,7 @@ from claims.models.incidents import (
     Incident,
     validate_time_zone,
 )
-from claims.models.sources import Source, SourceAlias
+from claims.models.sources import Source, SourceAlias, SourceIncidentRecord
 from claims.models.versions import DataVersion
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Incident",
     "Source",
     "SourceAlias",
+    "SourceIncidentRecord",
     "TimingClaim",
     "validate_time_zone",
 ]

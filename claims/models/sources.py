@@ -36,8 +36,8 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Denormalised track record for the sources list; recomputed by
-    # services.sources_refresh_track_records whenever a claim of an incident it reports changes.
+    # Denormalised track record for the sources list: the sum of the source's
+    # SourceIncidentRecord rows, recomputed by claims.track whenever one of them changes.
     incident_count = models.PositiveIntegerField(default=0, editable=False)
     compared_count = models.PositiveIntegerField(default=0, editable=False)
     typical_deviation = models.FloatField(null=True, editable=False)
@@ -88,3 +88,34 @@ class SourceAlias(models.Model):
     def validate_unique(self, exclude=None):
         self.normalized = self.normalize(self.alias or "")
         super().validate_unique(exclude=exclude)
+
+
+class SourceIncidentRecord(models.Model):
+    """A source's track record in one incident: where its current figures sat against the other
+    sources' there, how it revised them and whom it cited. Derived, never edited: recomputed
+    with the incident's summary after any change to its claims (claims/track.py), so that the
+    sources list and a source's page add these rows up instead of comparing every incident the
+    source ever reported again."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="incident_records")
+    incident = models.ForeignKey(
+        "claims.Incident", on_delete=models.CASCADE, related_name="source_records"
+    )
+    above = models.PositiveIntegerField(default=0)
+    within = models.PositiveIntegerField(default=0)
+    below = models.PositiveIntegerField(default=0)
+    deviations = models.JSONField(default=list)  # signed fractions from each group's median
+    revisions = models.JSONField(default=dict)  # direction -> count
+    cited = models.JSONField(default=dict)  # whom it cited -> count
+    # [{"metric", "victim_group", "position", "deviation"}] for the source page's last column.
+    placements = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "incident"], name="source_incident_record_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_id} in {self.incident_id}"

@@ -1,14 +1,14 @@
 """The denormalised columns of generated rows, computed as the services compute them: the same
 engine (claims.discrepancy) and the same rules as services.figures_relink and
-selectors.incident_public_summary / source_track_record, on rows not yet written."""
+selectors.incident_public_summary and claims.track, on rows not yet written."""
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claims import discrepancy as d
+from claims import track
 from claims.scale.incidents import IncidentData
 
 
@@ -21,12 +21,7 @@ class TrackTotals:
     deviations: list = field(default_factory=list)
 
     def columns(self) -> dict:
-        lean = statistics.median(self.deviations) if self.deviations else None
-        return {
-            "incident_count": self.incidents,
-            "compared_count": self.compared,
-            "typical_deviation": None if lean is None else round(lean, 4),
-        }
+        return track.totals(self.deviations, self.incidents, self.compared)
 
 
 def relink(figures: list[dict]) -> None:
@@ -85,9 +80,10 @@ def _timing_input(t: dict) -> d.TimingInput:
     )
 
 
-def summarise(data: IncidentData, track: dict[int, TrackTotals]) -> None:
-    """Fills the incident's list columns (as selectors.incident_public_summary) and adds its
-    figures to the claimants' track records (as selectors.source_track_record)."""
+def summarise(data: IncidentData, track_totals: dict[int, TrackTotals]) -> None:
+    """Fills the incident's list columns (as selectors.incident_public_summary), its sources'
+    per-incident track records (as claims.track.incident_refresh) and adds them to the sources'
+    totals (as claims.track.sources_refresh)."""
     figures = [f for f in data.figures if f["status"] == "confirmed" and not f["is_cumulative"]]
     timings = [t for t in data.timings if t["status"] == "confirmed"]
     comparison = d.compare([_figure_input(f) for f in figures], [_timing_input(t) for t in timings])
@@ -102,11 +98,11 @@ def summarise(data: IncidentData, track: dict[int, TrackTotals]) -> None:
         disagreement=round(comparison.score, 4) if (figures or timings) else None,
         last_reported_at=max((c["reported_at"] for c in (*figures, *timings)), default=None),
     )
-    figure_claimants = {f["claimant"] for f in figures}
-    for spec in figure_claimants | {t["claimant"] for t in timings}:
-        track[spec.id].incidents += 1
-    for spec in figure_claimants:
-        record = d.track_record(spec.slug, {data.row["slug"]: comparison})
-        totals = track[spec.id]
-        totals.compared += record.compared
-        totals.deviations += [p.deviation for p in record.placements if p.deviation is not None]
+    claimants = {c["claimant"].slug: c["claimant"].id for c in (*figures, *timings)}
+    rows = track.incident_rows(data.row["slug"], comparison, claimants)
+    for source_id, row in rows.items():
+        totals = track_totals[source_id]
+        totals.incidents += 1
+        totals.compared += row["above"] + row["within"] + row["below"]
+        totals.deviations += row["deviations"]
+        data.track_rows.append({"source_id": source_id, **row})

@@ -42,6 +42,7 @@ class IncidentData:
     articles: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     timings: list[dict] = field(default_factory=list)
+    track_rows: list[dict] = field(default_factory=list)  # SourceIncidentRecord columns
 
 
 def _figure_wording(rng: random.Random, value: int) -> tuple[str, str, d.Interval]:

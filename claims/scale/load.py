@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from django.db import connection, models, transaction
 
 from claims import pagecache
-from claims.models import Article, Feed, FigureClaim, Incident, Source, SourceAlias, TimingClaim
+from claims.models import (
+    Article,
+    Feed,
+    FigureClaim,
+    Incident,
+    Source,
+    SourceAlias,
+    SourceIncidentRecord,
+    TimingClaim,
+)
 from claims.scale.catalogue import AFFILIATION, EPOCH, PREFIX, SourceSpec, source_catalogue
 from claims.scale.derived import TrackTotals, relink, summarise
 from claims.scale.incidents import IncidentData, incident_data
@@ -64,11 +73,17 @@ class _Table:
         columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
         defaults = self.defaults
         if connection.vendor == "postgresql":
+            from psycopg.types.json import Jsonb
+
+            wrap = [isinstance(f, models.JSONField) for f in self.fields]
             with cursor.copy(
                 f"COPY {connection.ops.quote_name(self.table)} ({columns}) FROM STDIN"
             ) as copy:
                 for row in rows:
-                    copy.write_row([row[n] if n in row else defaults[n] for n in names])
+                    values = [row[n] if n in row else defaults[n] for n in names]
+                    copy.write_row(
+                        [Jsonb(v) if j else v for v, j in zip(values, wrap, strict=True)]
+                    )
             return
         values = [
             [
@@ -135,6 +150,8 @@ def delete_synthetic() -> int:
             )
         Feed.objects.filter(incident__in=incidents).update(incident=None)
         for qs in (
+            SourceIncidentRecord.objects.filter(incident__in=incidents),
+            SourceIncidentRecord.objects.filter(source__in=sources),
             FigureClaim.objects.filter(incident__in=incidents),
             TimingClaim.objects.filter(incident__in=incidents),
             Article.objects.filter(url__startswith="https://synthetic.example/"),
@@ -190,7 +207,16 @@ def generate(
         total += 1 / (rank + 3) ** 0.8  # a few sources report on many incidents
         cum_weights.append(total)
     tables = {
-        m: _Table(m) for m in (Source, SourceAlias, Incident, Article, FigureClaim, TimingClaim)
+        m: _Table(m)
+        for m in (
+            Source,
+            SourceAlias,
+            Incident,
+            Article,
+            FigureClaim,
+            TimingClaim,
+            SourceIncidentRecord,
+        )
     }
     result = Result(sources=len(catalogue))
     with transaction.atomic(), connection.cursor() as cursor:
@@ -275,10 +301,16 @@ def _write_batch(cursor, tables, chunk: list[IncidentData], track, result: Resul
                     claim["article_id"] = data.articles[claim["article"]]["id"]
         relink(data.figures)
         summarise(data, track)
+    records = [dict(r, incident_id=c.row["id"]) for c in chunk for r in c.track_rows]
+    for row, pk in zip(
+        records, tables[SourceIncidentRecord].ids(cursor, len(records)), strict=True
+    ):
+        row["id"] = pk
     tables[Incident].write(cursor, (c.row for c in chunk))
     tables[Article].write(cursor, (a for c in chunk for a in c.articles))
     tables[FigureClaim].write(cursor, (f for c in chunk for f in c.figures))
     tables[TimingClaim].write(cursor, (t for c in chunk for t in c.timings))
+    tables[SourceIncidentRecord].write(cursor, records)
     result.incidents += len(chunk)
     result.articles += sum(len(c.articles) for c in chunk)
     result.figures += sum(len(c.figures) for c in chunk)

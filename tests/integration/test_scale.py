@@ -13,7 +13,15 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from claims import scale, services
-from claims.models import Article, FigureClaim, Incident, Source, SourceAlias, TimingClaim
+from claims.models import (
+    Article,
+    FigureClaim,
+    Incident,
+    Source,
+    SourceAlias,
+    SourceIncidentRecord,
+    TimingClaim,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -96,9 +104,25 @@ def test_denormalised_columns_equal_what_the_services_compute(generated):
             sorted(scale.synthetic_incidents().values_list("slug", *summary)),
             sorted(FigureClaim.objects.values_list("id", "supersedes_id", "is_current")),
             sorted(scale.synthetic_sources().values_list("slug", *record)),
+            sorted(
+                (
+                    r.source.slug,
+                    r.incident.slug,
+                    r.above,
+                    r.within,
+                    r.below,
+                    r.deviations,
+                    r.revisions,
+                    r.cited,
+                    r.placements,
+                )
+                for r in SourceIncidentRecord.objects.select_related("source", "incident")
+            ),
         )
 
     generated_state = state()
+    assert generated_state[3], "no per-incident track record was generated"
+    SourceIncidentRecord.objects.all().delete()
     for incident in scale.synthetic_incidents():
         services.figures_relink(incident)
         services.incident_refresh_summary(incident)
