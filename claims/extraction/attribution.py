@@ -64,6 +64,8 @@ _VERB_RE = re.compile("(?P<verb>" + trie_regex([*_VERBS, *_VERB_PHRASES]) + r")\
 # Passes every sentence in which _VERB_RE can match (and a few more): most sentences have no
 # reporting verb, and this scan is ten times cheaper than the verb pattern's.
 _VERB_GATE_RE = anchored_gate([*_VERBS, *_VERB_PHRASES])
+# How far before the gate's match a verb may start: the longest verb phrase.
+_VERB_REACH = max(len(v) for v in (*_VERBS, *_VERB_PHRASES)) + 1
 # A character of a noun phrase: a period only inside abbreviations ("Dr.", "U.S.", "St.").
 _NP_CHAR = (
     r"[^,.;:\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bSt)\."
@@ -324,7 +326,11 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if ("citing" in s or "quoting" in s)
         else []
     )
-    for m in _VERB_RE.finditer(s) if _VERB_GATE_RE.search(s) is not None else ():
+    gate = _VERB_GATE_RE.search(s)
+    # The gate's first match lies inside the first verb (at a letter of it, or of a phrase's
+    # longest word), so the exact pattern starts scanning just before it, not at the start.
+    verbs = _VERB_RE.finditer(s, max(0, gate.start() - _VERB_REACH)) if gate is not None else ()
+    for m in verbs:
         if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):
             continue  # inside a word ("unsaid")
         verb_end = m.end()
@@ -374,7 +380,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             _CLAUSE_AFTER_RE.match(tail)
         )
         out.append(Attribution(np_start, verb_end, ent, trailing))
-    for m in _ACCORDING_RE.finditer(s) if "ccording" in s else ():
+    k = s.find("ccording")
+    for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
         raw = m.group("np")
         raw = _whole_name(s, m.start("np"), raw)
         raw = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"

@@ -126,6 +126,7 @@ class Registry:
         self.clock = 0
         self._cache: dict[tuple[str, str], Entity] = {}
         self._token_cache: dict[str, frozenset[str]] = {}
+        self._described: set[str] = set()  # every entity's descriptor words, a cheap test
         self.text = text
         # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
         self.acronyms: dict[str, str] = {}
@@ -263,7 +264,7 @@ class Registry:
             # "Local journalist Femi Obra": the person, described.
             appositive = f"{appositive} {m.group().strip()}".strip()
             np = np[m.end() :]
-        if m := _DESCRIPTOR_RE.match(np):
+        if _has_upper(np[1:]) and (m := _DESCRIPTOR_RE.match(np)):
             # "opposition Halden Civic Forum": the name is the proper part; the rest describes it.
             desc_words = m.group("desc").lower().split()
             if (
@@ -329,7 +330,7 @@ class Registry:
             return self._touch(org)
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
-        if lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np)):
+        if np[:1].isupper() and (lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np))):
             return self._touch_opt(self._person(np))
         toks = self._tokens(np)
         if not toks:
@@ -353,7 +354,7 @@ class Registry:
             )
             if named is not None and named.last_seen > e.last_seen:
                 e = named
-        if e is None and len(toks) == 1:
+        if e is None and len(toks) == 1 and head in self._described:
             e = self._recent(lambda e: head in e.descriptors)
         if e is None and low in _ANY_ORG and not np[:1].isupper():
             # "the group" with no group named: the latest named organisation.
@@ -386,6 +387,7 @@ class Registry:
             e.canonical, e.tokens = np, toks
         if appositive:
             e.descriptors.update(_tokens(appositive))
+            self._described.update(e.descriptors)
         return self._touch(e)
 
     def _touch_opt(self, e: Entity | None) -> Entity | None:

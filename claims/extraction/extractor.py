@@ -33,7 +33,7 @@ from claims.extraction.attribution import speaker_for as _speaker_for
 from claims.extraction.days import day_of
 from claims.extraction.entities import _is_proper, _orgish
 from claims.extraction.figures import find_figures
-from claims.extraction.lexicon import METRIC_GATE_RE, victim_group
+from claims.extraction.lexicon import metric_gate, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.tables import table_header, table_row
 from claims.extraction.text import Sentence, clean, split_sentences
@@ -367,9 +367,9 @@ def _sentence(
     # them is most of the extractor's speed.
     low = s.text.lower()
     has_digit = _DIGIT_RE.search(low) is not None
-    # A figure needs a metric word (see lexicon.METRIC_GATE_RE; quotes read as spaces, as
+    # A figure needs a metric word (see lexicon.metric_gate; quotes read as spaces, as
     # find_figures reads them): one scan that most sentences fail, before the number gate.
-    metric = METRIC_GATE_RE.search(low.replace('"', " ") if '"' in low else low) is not None
+    metric = metric_gate(low.replace('"', " ") if '"' in low else low)
     timings: list = []
     masked: list[tuple[int, int]] = []
     if has_digit or (

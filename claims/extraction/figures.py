@@ -53,13 +53,13 @@ def find_figures(
 
     ``numbers=False`` reads only figures written without a number ("a soldier was killed"),
     for sentences the caller knows hold no digit or number word. ``gated=True``: the caller
-    already found a metric word (``lexicon.METRIC_GATE_RE``), so the scan is not repeated."""
+    already found a metric word (``lexicon.metric_gate``), so the scan is not repeated."""
     masked = masked or []
     # Quotes around a figure ('"at least 25" workers') must not hide the words after it; a
     # same-length replacement keeps every offset.
     sentence = sentence.replace('"', " ")
     low = sentence.lower()
-    if not gated and lx.METRIC_GATE_RE.search(low) is None:
+    if not gated and not lx.metric_gate(low):
         return []  # no metric word at all: nothing here can be a casualty figure
     cands: list[RawFigure] = []
     for ph in parse_figures(sentence, low) if numbers else ():

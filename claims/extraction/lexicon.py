@@ -325,14 +325,26 @@ MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"
 # lower-cased sentence without any of them holds no figure and skips the figure analysis: one
 # C-level scan instead of reading each number's context. Substrings, so "kill" covers "killing";
 # the scan may pass a few more sentences than the words (see numbers.anchored_gate), never fewer.
+# Phrases whose longest word is common in prose ("hospital"): tested as plain substrings
+# (``metric_gate``), so that the anchored scan keeps only rare stems and most sentences about a
+# hospital still skip the figure analysis.
+GATE_PHRASES = ("in hospital", "to hospital", "condition", "never found")
 METRIC_GATE_RE = anchored_gate(
     [
-        *METRIC_AFTER,
-        *METRIC_BEFORE,
-        *TOLL_NOUNS,
+        *(
+            w
+            for w in (*METRIC_AFTER, *METRIC_BEFORE, *TOLL_NOUNS)
+            if not any(p in w for p in GATE_PHRASES)
+        ),
         *words(
             """kill dead die wound injur hurt death fatalit victim casualt bodies body
-            toll number figure tally count lives missing abduct kidnap arrest detain shot"""
+            toll number figure tally count lives missing abduct kidnap arrest detain shot
+            graves"""
         ),
     ]
 )
+
+
+def metric_gate(low: str) -> bool:
+    """Whether a lower-cased sentence holds a metric word at all (see METRIC_GATE_RE)."""
+    return METRIC_GATE_RE.search(low) is not None or any(p in low for p in GATE_PHRASES)

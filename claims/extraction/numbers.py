@@ -217,6 +217,8 @@ def parse_number(text: str) -> int | None:
     2. Otherwise add up word tokens, multiplying by hundred/thousand/million as they come
        ("one hundred and twenty" -> 120, "Sixty-four" -> 64, "two dozen" -> 24).
     """
+    if text.isdigit():
+        return int(text)  # the common case: plain digits
     s = (
         text.lower()
         .replace(",", "")
