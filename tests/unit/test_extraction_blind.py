@@ -19,12 +19,12 @@ from claims.extraction import ExtractedFigure, extract
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 BLIND = ARTICLES / "blind"
-BLIND_SETS = (BLIND, ARTICLES / "blind2")
+BLIND_SETS = (BLIND, ARTICLES / "blind2", ARTICLES / "blind3")
 
 # Floors just under the scores measured (see docs/perf/extraction.md): a drop below them is a
 # regression in who-says-what. (precision, recall) per set, then over both sets together.
-FLOORS = {"blind": (0.90, 0.72), "blind2": (0.62, 0.48)}
-MIN_PRECISION, MIN_RECALL = 0.77, 0.60
+FLOORS = {"blind": (0.90, 0.72), "blind2": (0.62, 0.48), "blind3": (0.64, 0.48)}
+MIN_PRECISION, MIN_RECALL = 0.90, 0.82
 
 
 def _claimant(name: str | None) -> str | None:
@@ -99,7 +99,7 @@ def score(verbose: bool = False, folders=BLIND_SETS) -> tuple[float, float]:
 
 def test_there_are_blind_articles():
     for folder in BLIND_SETS:
-        assert len(list(folder.glob("*.exp"))) >= 10
+        assert len(list(folder.glob("*.exp"))) >= 8
         for exp in folder.glob("*.exp"):
             assert exp.with_suffix(".txt").exists()
 
