@@ -2,9 +2,11 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -117,6 +119,23 @@ class ClaimAdmin(SimpleHistoryAdmin):
     readonly_fields = RECORD_FIELDS
     actions = ["confirm_selected", "reject_selected"]
     history_list_display = ["status"]
+
+    def response_change(self, request, obj):
+        """After "Save", go back where the editor came from (the review queue passes ?next=),
+        if that is a page of this site; "Save and continue" and the others keep their place."""
+        response = super().response_change(request, obj)
+        target = request.GET.get("next", "")
+        plain_save = not ({"_continue", "_addanother", "_saveasnew"} & set(request.POST))
+        if (
+            plain_save
+            and response.status_code == 302
+            and url_has_allowed_host_and_scheme(
+                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
+        ):
+            return HttpResponseRedirect(target)
+        return response
+
     provenance_fieldset = (
         "Where it comes from",
         {

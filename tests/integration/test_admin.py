@@ -2,6 +2,7 @@
 figures and timings, sources with aliases, reviewing claims, and what each role may not do."""
 
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
@@ -334,6 +335,32 @@ def test_correcting_the_wording_alone_moves_the_bounds_with_it(editor_client, de
     assert response.status_code == 302, _errors(response)
     figure.refresh_from_db()
     assert (figure.qualifier, figure.low, figure.high) == ("at_least", 95, None)
+
+
+def test_saving_a_claim_opened_from_the_review_queue_returns_to_its_card(editor_client, demo):
+    figure = demo.figureclaims.get(stated_text="at least 90")
+    back = f"{reverse('admin:claims_review')}#figure-{figure.pk}"
+    change = _url(FigureClaim, "change", figure.pk)
+    response = editor_client.post(
+        f"{change}?{urlencode({'next': back})}",
+        _data(figure, FIGURE_FIELDS, stated_text="at least 95"),
+    )
+    assert response.status_code == 302 and response["Location"] == back
+    # "Save and continue editing" stays on the form; an address off this site is ignored.
+    figure.refresh_from_db()
+    response = editor_client.post(
+        f"{change}?{urlencode({'next': back})}",
+        {**_data(figure, FIGURE_FIELDS, stated_text="at least 96"), "_continue": "1"},
+    )
+    assert response.status_code == 302 and response["Location"].startswith(change)
+    figure.refresh_from_db()
+    response = editor_client.post(
+        f"{change}?next=https://evil.example/",
+        _data(figure, FIGURE_FIELDS, stated_text="at least 97"),
+    )
+    assert response.status_code == 302 and "evil.example" not in response["Location"]
+    figure.refresh_from_db()
+    assert figure.low == 97
 
 
 def test_a_qualifier_contradicting_the_wording_is_an_error(editor_client, monitor):

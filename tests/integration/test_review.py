@@ -275,6 +275,28 @@ def test_editor_pastes_text_with_headline_outlet_and_date(editor_client, editor,
     assert "2 figures awaiting review" in message
 
 
+def test_pasted_text_longer_than_ingestion_reads_gets_a_form_error_or_a_page_saying_why(
+    editor_client, velmora, settings
+):
+    settings.INGEST_MAX_BYTES = 200_000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 300_000  # as settings.py derives it: cap + margin
+    sentence = "At least 9 people were killed in Velmora, the Civil Defence said. "
+    before = Article.objects.count()
+    # Over what ingestion reads, under what the server accepts: the form says so.
+    response = editor_client.post(SUBMIT, {"text": sentence * 3500, "incident": velmora.pk})
+    assert response.status_code == 200
+    assert "longer than ingestion reads (195 KB)" in response.content.decode()
+    # Over what the server accepts at all: a page that says why, not a bare "Bad Request".
+    response = editor_client.post(SUBMIT, {"text": sentence * 6000, "incident": velmora.pk})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "larger than 293 KB" in page and "Nothing was stored" in page
+    assert Article.objects.count() == before
+    # Up to the cap, pasted text is ingested.
+    response = editor_client.post(SUBMIT, {"text": sentence * 2500, "incident": velmora.pk})
+    assert response.status_code == 302 and Article.objects.count() == before + 1
+
+
 def test_pasted_text_without_incident_points_to_the_suggested_one(editor_client, velmora):
     response = editor_client.post(
         SUBMIT,
@@ -471,6 +493,9 @@ def test_the_queue_groups_claims_by_article_oldest_first_and_filters(editor_clie
     reviewed = FigureClaimFactory(incident=velmora, article=old, low=3, confirmed=True)
 
     queue = _page(editor_client, REVIEW)
+    # Each card's Edit link opens the claim's form, which comes back to the card when saved.
+    edit = reverse("admin:claims_figureclaim_change", args=[old_claim.pk])
+    assert f"{edit}?next=%2Fadmin%2Fclaims%2Freview%2F%23figure-{old_claim.pk}" in queue
 
     assert (
         queue.index("Old report")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib import admin, messages
@@ -69,7 +70,10 @@ class Card:
 
     @property
     def edit_url(self) -> str:
-        return reverse(f"admin:claims_{self.kind}claim_change", args=[self.claim.pk])
+        """The claim's own form; saving it comes back to this card in the queue."""
+        back = f"{reverse('admin:claims_review')}#{self.anchor}"
+        change = reverse(f"admin:claims_{self.kind}claim_change", args=[self.claim.pk])
+        return f"{change}?{urlencode({'next': back})}"
 
     @property
     def interval(self) -> str:
