@@ -3,6 +3,8 @@
 from datetime import UTC, datetime, time
 
 import django_filters
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date, parse_datetime
@@ -15,6 +17,7 @@ from claims import changelog, charts, claims_export, exports, selectors
 from claims import discrepancy as d
 from claims.filters import IncidentFilter
 from claims.formatting import to_utc_clamped
+from claims.forms import file_size_label
 from claims.models import Article, Incident, Source
 from claims.tables import BoundedLazyPaginator, IncidentTable, SourceTable, lean_words
 
@@ -229,3 +232,10 @@ def claims_csv(request):
     if not incidents.is_valid():
         return exports.bad_request(incidents.errors)
     return claims_export.response(selectors.claims_for_export(incidents.qs.values("pk")))
+
+
+def bad_request(request, exception):
+    """The 400 page: says why when the request was too large (a huge paste), else generic."""
+    too_big = isinstance(exception, RequestDataTooBig)
+    context = {"too_big": too_big, "limit": file_size_label(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+    return render(request, "400.html", context, status=400)

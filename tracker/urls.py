@@ -10,3 +10,6 @@ urlpatterns = [
     path("api/", include("claims.api.urls")),
     path("", include("claims.urls")),
 ]
+
+# A friendly page for a refused request (a form far larger than any article, a bad cookie).
+handler400 = "claims.views.bad_request"
