@@ -43,7 +43,7 @@ _VERBS = words(
     """said says say told tells added adds reported reports stated announced claimed
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
-    revealed indicated gave quoted"""
+    revealed indicated gave quoted concluded"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -166,6 +166,19 @@ _PROVIDED_BY_RE = re.compile(
 )
 
 
+_PAREN_SOURCE_RE = re.compile(
+    r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
+)
+
+
+def _is_acronym(np: str) -> bool:
+    return 2 <= len(np) <= 8 and np.isupper() and " " not in np
+
+
+def _orgish_name(np: str) -> bool:
+    return _is_proper(np) and not lx.CLAIMANT_HEADS.isdisjoint(w.lower() for w in np.split())
+
+
 def _whole_name(s: str, start: int, np: str) -> str:
     """``np`` as found, or up to the next comma when it stopped at a title ("Lt. Col. Ann Lee")."""
     if _TITLE_END_RE.search(np):
@@ -221,6 +234,12 @@ def _subject(pre: str) -> tuple[str, int, str, bool] | None:
     return np, start + shift, appositive, relative
 
 
+def _after_claimant_head(seg: str, at: int) -> bool:
+    """Whether the word before ``at`` names a claimant ("a commission that investigated ...")."""
+    k = seg.rfind(" ", 0, max(0, at - 1))
+    return seg[k + 1 : at].strip().lower() in lx.CLAIMANT_HEADS
+
+
 def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
     (phrase, start offset, appositive, inside-a-relative-clause)."""
@@ -247,7 +266,7 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     who = None
     for b in _BOUNDARY_RE.finditer(seg):
         last = b
-        if b.group() == "who":
+        if b.group() == "who" or (b.group() == "that" and _after_claimant_head(seg, b.start())):
             who = b
         elif who is not None and b.group() in _NESTING:
             who = None
@@ -278,8 +297,10 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
                     if b.group().lower() != "and":
                         prev = b
                 last = prev
-        relative = last is not None and last.group().lower() in _RELATIVE
-        if relative and last.group().lower() == "who":
+        relative = last is not None and (
+            last.group().lower() in _RELATIVE or (last is who and last.group() == "that")
+        )
+        if relative and last.group().lower() in ("who", "that"):
             # "a military official who spoke on condition of anonymity said": the speaker is
             # the noun phrase before "who", with its clause; "which the U.S. said" stays skipped.
             before = seg[: last.start()]
@@ -409,6 +430,15 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         np = _valid_np(bm.group("np"))
         if np is not None:
             out.append(Attribution(bm.start(), bm.end(), _entity(registry, np, ""), False))
+    if (
+        s[-1:] in ")."
+        and (pm := _PAREN_SOURCE_RE.search(s))
+        and (np := _valid_np(pm.group("np")))
+        and (_is_acronym(np) or _orgish_name(np))
+    ):
+        # "118 civilians killed since 1 August (Dorran Health Directorate)": a key-figures
+        # line names its source in brackets at its end.
+        out.append(Attribution(pm.start("np"), pm.end(), _entity(registry, np, ""), True))
     out.sort(key=lambda a: a.start)
     if cites:
         out = [_with_cite(a, cites, out) for a in out]

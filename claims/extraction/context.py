@@ -268,7 +268,12 @@ def _plural_person(head: str) -> bool:
 _OF_ANY_RE = re.compile(
     rf"\s+of\s+(?:the|its|their|his|her|our)\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD})"
 )
-_OF_DEAD_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b", re.I)
+_OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
+_OF_DEAD_RE = re.compile(
+    rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b"
+    rf"(?:\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\b)?",  # "three of the injured students"
+    re.I,
+)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d$")
 _YEAR_BEFORE_RE = re.compile(
     r"\b(?:in|since|of|by|until|from|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -349,6 +354,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             pos = gm.end()
         if not mm and not f.victims:
             om = _OF_ANY_RE.match(rc) if bm and bm.verb else None
+            if om is None and bm and bm.verb and ph.vague_word:
+                om = _OF_BARE_RE.match(rc)  # 'killed "dozens of crusaders"'
             if om is not None:
                 f.victims = om.group("np")  # "abducted two of its organisers"
                 pos = om.end()

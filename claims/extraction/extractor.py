@@ -559,7 +559,9 @@ _TITLE_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
 
 # A heading naming the document's kind, under a heading that is the issuer's bare name
 # ("Ministry of Internal Affairs of ..." / "Press release No. 212").
-_DOC_KIND_RE = re.compile(r"(?i:press\s+release|communiqu[e\u00e9]|statement|bulletin)\b")
+_DOC_KIND_RE = re.compile(
+    r"(?i:(?:press\s+|official\s+)?(?:release|communiqu[e\u00e9]|statement|bulletin))\b"
+)
 
 
 def _issuer(sentences: list[Sentence], registry: Registry) -> Entity | None:
@@ -568,16 +570,19 @@ def _issuer(sentences: list[Sentence], registry: Registry) -> Entity | None:
     organisation name above "Press release No. 212"), else None. An all-capitals name is
     written in title case ("MINISTRY OF DEFENCE" -> "Ministry of Defence")."""
     head = sentences[0].text
-    if (m := _ISSUER_RE.match(head)) is not None:
-        np = m.group("np")
-        if np.isupper():
-            np = " ".join(
-                w.lower() if w.lower() in _TITLE_LOWER else w.capitalize() for w in np.split()
-            )
-        if np.startswith("The "):
-            np = np[4:]
-        # "Latest update from Marvi" names a place, not an issuer
-        return registry.resolve(np) if _orgish(np) else None
+    for x in sentences[:3]:  # a title, then "Statement by ..." under it
+        if not x.heading:
+            break
+        if (m := _ISSUER_RE.match(x.text)) is not None:
+            np = m.group("np")
+            if np.isupper():
+                np = " ".join(
+                    w.lower() if w.lower() in _TITLE_LOWER else w.capitalize() for w in np.split()
+                )
+            if np.startswith("The "):
+                np = np[4:]
+            if _orgish(np):  # "Latest update from Marvi" names a place, not an issuer
+                return registry.resolve(np)
     if (
         _is_proper(head)
         and _orgish(head)

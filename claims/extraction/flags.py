@@ -54,7 +54,7 @@ _CUMULATIVE_RE = re.compile(
 
 _ZERO_RE = re.compile(
     r"\b(?:no|zero)\s+(?P<noun>casualties|deaths|fatalities|injuries|victims|one|people|civilians|"
-    r"soldiers|immediate\s+casualties|immediate\s+reports?\s+of\s+casualties|reports?\s+of\s+"
+    r"soldiers|officers|police|troops|staff|passengers|students|children|immediate\s+casualties|immediate\s+reports?\s+of\s+casualties|reports?\s+of\s+"
     r"(?:casualties|injuries|deaths))\b(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been))?"
     r"(?:\s+(?:immediately\s+)?(?:reported|killed|hurt|injured|wounded|died|recorded))?"
     r"(?:\s+(?:or|and)\s+(?P<other>injured|hurt|wounded|killed))?"

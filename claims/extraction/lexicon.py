@@ -66,6 +66,11 @@ METRIC_AFTER: dict[str, str] = {
     "never found": "missing",
     "detained": "detained",
     "arrested": "detained",
+    "arrests": "detained",
+    "detentions": "detained",
+    "taken into custody": "detained",
+    "received medical treatment": "injured",
+    "received treatment": "injured",
     "captured": "detained",
     "held hostage": "abducted",
     "taken hostage": "abducted",
@@ -91,6 +96,9 @@ METRIC_BEFORE: dict[str, str] = {
     "took the lives of": "killed",
     "taking the lives of": "killed",
     "deaths of": "killed",
+    "execution of": "killed",
+    "executions of": "killed",
+    "remains of": "killed",
     "death of": "killed",
     "bodies of": "killed",
     "lost": "killed",
@@ -268,9 +276,9 @@ CLAIMANT_HEADS = words(
     reporters analysts militants rebels fighters insurgents secretary envoy ambassador embassy
     administration cabinet presidency parliament society movement alliance forum centre center
     directorate guard guards operator company firm lawmaker legislator employee employees
-    inspector governorate municipality prefecture observers observer worker rescuer volunteer
-    paramedic surgeon member survivor villager shopkeeper elder councillor councilor detective
-    superintendent constable"""
+    inspector governorate municipality prefecture sheriff marshal observers observer worker
+    rescuer volunteer paramedic surgeon member survivor villager shopkeeper elder councillor
+    councilor detective superintendent constable"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").
@@ -328,7 +336,7 @@ MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"
 # Phrases whose longest word is common in prose ("hospital"): tested as plain substrings
 # (``metric_gate``), so that the anchored scan keeps only rare stems and most sentences about a
 # hospital still skip the figure analysis.
-GATE_PHRASES = ("in hospital", "to hospital", "condition", "never found")
+GATE_PHRASES = ("in hospital", "to hospital", "condition", "never found", "treatment", "custody")
 METRIC_GATE_RE = anchored_gate(
     [
         *(
