@@ -100,7 +100,8 @@ _SOURCE_NOUN_RE = re.compile(
 _TRAILING_ADVERBS = words(
     """also later initially earlier previously first had has have further separately then
     again subsequently originally would will only since meanwhile however now yesterday today
-    on last monday tuesday wednesday thursday friday saturday sunday night"""
+    on last monday tuesday wednesday thursday friday saturday sunday night never not
+    repeatedly publicly officially always"""
 )
 _BOUNDARY_RE = re.compile(
     r"\b(?:that|and|but|while|after|as|because|when|where|which|who|whom|whose|what|if|although|"
@@ -309,6 +310,8 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
                 _valid_np(after.strip()) is None or after.strip()[:1].islower()
             ):
                 relative = False
+                if last.group() == "that":
+                    seg = before  # "a commission that investigated ...": the commission
                 last = None
                 for b in _BOUNDARY_RE.finditer(before):
                     last = b

@@ -117,8 +117,8 @@ _BEFORE_RE = re.compile(
     # "the real figure could be closer to 90", "the true number was 40"
     r"|(?P<tollref2>the\s+(?:real|true|actual|final|overall)\s+(?:number|figure|tally|count))\s+"
     r"(?:(?:could|may|might|would|will)\s+be|is|was)"
-    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
-    r"killed|bodies|injured|wounded|missing|displaced))"
+    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number(?:\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
+    r"killed|bodies|injured|wounded|missing|displaced))?)"
     r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
     rf"{_BEFORE_TAIL}",
     re.I,

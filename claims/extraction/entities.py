@@ -145,10 +145,15 @@ class Registry:
         organisation ("the Front claimed") the one full name the article writes it with
         ("Northern Liberation Front"), even where that name speaks nowhere."""
         for e in self.entities:
-            if not e.person and e.institution is None and _ONE_WORD_ORG_RE.match(e.canonical):
+            if e.person or e.institution is not None:
+                continue
+            word = e.canonical
+            if word in _ONE_WORD_LOWER_ORGS:
+                word = word.capitalize()  # "according to the service": "State Emergency Service"
+            if _ONE_WORD_ORG_RE.match(word):
                 full = {
                     _DETERMINERS_RE.sub("", m.group(0))
-                    for m in re.finditer(_FULL_NAME.format(word=re.escape(e.canonical)), self.text)
+                    for m in re.finditer(_FULL_NAME.format(word=re.escape(word)), self.text)
                 }
                 full.discard(e.canonical)
                 if len(full) == 1:
@@ -283,6 +288,12 @@ class Registry:
             return self._touch_opt(self._recent(lambda e: not e.person and _has_upper(e.canonical)))
         if low in lx.PRONOUNS_THING:
             return self._touch_opt(self._recent(lambda e: not e.person))
+        if low in _A_SPOKESPERSON:
+            # "The Forces have never acknowledged ..., and a spokesman said": an unnamed
+            # spokesperson speaks for the institution spoken of last.
+            return self._touch_opt(self._recent(lambda e: not e.person and e.institution is None))
+        if " calling itself " in low and (m := _CALLING_ITSELF_RE.search(np)):
+            return self.resolve(m.group("name"))  # "a group calling itself the Jihad Brigade"
         if low in ("statement", "report", "spokesman", "spokeswoman", "spokesperson"):
             if low == "statement" or low == "report":
                 return self._touch_opt(self._recent(lambda e: not e.person))
@@ -428,11 +439,20 @@ _ORG_OFFICIAL_RE = re.compile(
     re.I,
 )
 
+_A_SPOKESPERSON = frozenset(
+    f"{a} {w}" for a in ("a", "an", "one") for w in ("spokesman", "spokeswoman", "spokesperson")
+)
+_CALLING_ITSELF_RE = re.compile(r"\bcalling\s+itself\s+(?:the\s+)?(?P<name>[A-Z].*)$")
+
 _ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
 # A one-word organisation name, and the fuller names ending in it on one line of the article.
 _ONE_WORD_ORG_RE = re.compile(
     r"(?:Front|Network|Observatory|Monitor|Council|Committee|Movement|Brigade|Army|Forum|Group|"
-    r"Alliance|Coalition|Agency|Centre|Center|Mission|Project|Union|Society)$"
+    r"Alliance|Coalition|Agency|Centre|Center|Mission|Project|Union|Society|Service|Commission|"
+    r"Association|Directorate)$"
+)
+_ONE_WORD_LOWER_ORGS = frozenset(
+    {"service", "commission", "association", "directorate", "agency", "committee", "council"}
 )
 _FULL_NAME = r"(?:[A-Z][\w'-]+[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)?){{1,5}}{word}\b"
 

@@ -264,7 +264,8 @@ SPEECH_VERBS = words(
 CLAIMANT_HEADS = words(
     """coastguard navy brigade firefighters ambulance emergency prosecutor's ministry ministries
     minister official officials spokesman spokeswoman spokesperson spokesmen police army
-    military monitor monitors group observatory network agency media residents witnesses witness
+    military monitor monitors group groups organisations organizations agencies observatory
+    network agency media commission commissions association residents witnesses witness
     activists activist medics doctors doctor rescuers sources source authorities authority
     government governor commander commanders statement command coalition hospital hospitals
     paramedics volunteers organisation organization committee council office department service
@@ -287,7 +288,8 @@ TITLES_RE = re.compile(
     r"Supt|Pte|Det)\.?|General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|"
     r"Commander|Governor|President|Minister|Mayor|Doctor|Professor|Sheikh|Imam|Father|Judge|"
     r"Spokesman|Spokeswoman|Chief|Deputy|Senator|Colonel-General|Lieutenant-General|"
-    r"Major-General|Brigadier-General|Superintendent|Inspector|Constable|Detective|"
+    r"Major-General|Brigadier-General|Superintendent|Inspector|Constable|Detective|Sheriff|"
+    r"Marshal|Coroner|Commissioner|Councillor|Councilman|Councilwoman|"
     r"(?:Interior|Foreign|Defen[cs]e|Health|Home|Justice|Finance|Prime|Information|Police)\s+"
     r"(?:Minister|Secretary|[Cc]hief))\s+"
 )

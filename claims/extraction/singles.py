@@ -32,9 +32,12 @@ _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_S
 # Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at
 # every character of the sentence.
 _SINGLE_NP_METRIC_RE = re.compile(
-    rf"{_SINGLE_NP}\s+(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|"
-    r"fatally\s+|seriously\s+|critically\s+|badly\s+)?(?P<m>killed|shot\s+dead|died|dead|"
-    r"wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing)\b",
+    rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|"
+    r"reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|badly\s+)?(?P<m>killed|"
+    r"shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|"
+    r"treated|taken\s+into\s+custody)\b"
+    # no auxiliary only for "died": "a soldier killed ..." is the soldier acting
+    r"|(?:later\s+)?(?P<died>died)\b)",
     re.I,
 )
 _SINGLE_VERB_NP_RE = re.compile(
@@ -104,7 +107,7 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         )
         if m is None:
             continue
-        word = " ".join(m.group("m").lower().split())
+        word = " ".join((m.group("m") or m.group("died")).lower().split())
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
