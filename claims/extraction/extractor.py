@@ -31,95 +31,31 @@ from claims.extraction.attribution import (
 )
 from claims.extraction.attribution import speaker_for as _speaker_for
 from claims.extraction.days import day_of
-from claims.extraction.entities import _is_proper, _orgish
+from claims.extraction.discourse import (
+    _BACKGROUND_RE,
+    _BACKGROUND_STARTS,
+    _DATELINE_RE,
+    _FIGURE_SOURCE_RE,
+    _HEADLINE_TAIL_RE,
+    _HISTORY_RE,
+    _NOT_PROPER_STARTS,
+    _PROPER_SUBJECT_RE,
+    _SOURCE_STARTS,
+    _SUBJECT_ORG_RE,
+    body_finder,
+    chain_head,
+    issuer_of,
+    mention,
+    plausible_tail,
+)
+from claims.extraction.entities import _orgish
 from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import metric_gate, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
+from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming
 from claims.extraction.tables import table_header, table_row
 from claims.extraction.text import Sentence, clean, split_sentences
 from claims.extraction.timing import find_timings
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedFigure:
-    """One casualty figure one claimant gave, with the sentence it came from."""
-
-    claimant: str | None
-    claimant_is_headline: bool
-    cited: str
-    metric: str
-    victims: str
-    victim_group: str
-    low: int
-    high: int | None
-    qualifier: str
-    stated: str
-    vague_word: str | None
-    revised_from_earlier: bool
-    revised: bool
-    hedged: bool
-    cumulative: bool
-    evidence: str
-    span: tuple[int, int]
-    kind: str = "figure"
-
-    def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "claimant": self.claimant,
-            "cited": self.cited,
-            "metric": self.metric,
-            "victims": self.victims,
-            "victim_group": self.victim_group,
-            "low": self.low,
-            "high": self.high,
-            "qualifier": self.qualifier,
-            "stated": self.stated,
-            "revised_from_earlier": self.revised_from_earlier,
-            "revised": self.revised,
-            "hedged": self.hedged,
-            "cumulative": self.cumulative,
-            "headline": self.claimant_is_headline,
-            "evidence": self.evidence,
-            "span": list(self.span),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedTiming:
-    """When (and for how long) one claimant says the incident happened."""
-
-    claimant: str | None
-    cited: str
-    stated: str
-    zone: str
-    renderings: tuple[tuple[str, str], ...]
-    start_utc: datetime | None
-    end_utc: datetime | None
-    duration_min_low: int | None
-    duration_min_high: int | None
-    evidence: str
-    span: tuple[int, int]
-    claimant_is_headline: bool = False
-    kind: str = "timing"
-
-    def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "claimant": self.claimant,
-            "cited": self.cited,
-            "stated": self.stated,
-            "zone": self.zone,
-            "start_utc": self.start_utc.isoformat() if self.start_utc else None,
-            "end_utc": self.end_utc.isoformat() if self.end_utc else None,
-            "duration_min_low": self.duration_min_low,
-            "duration_min_high": self.duration_min_high,
-            "evidence": self.evidence,
-            "span": list(self.span),
-        }
-
-
-ExtractedClaim = ExtractedFigure | ExtractedTiming
 
 # Tests set this to see internal errors that the public contract ("never raises") would hide.
 STRICT = False
@@ -155,9 +91,6 @@ _SINGLE_METRIC_RE = re.compile(
 _TIME_WORDS = ["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"]
 _TIME_WORDS_RE = re.compile(trie_regex(_TIME_WORDS, word_start=True))
 _TIME_WORDS_GATE_RE = anchored_gate(_TIME_WORDS)  # a cheaper scan in front of it
-_HEADLINE_TAIL_RE = re.compile(
-    r"(?:[:\u2013\u2014|]|\s-)\s*(?P<np>[A-Za-z][^:\u2013\u2014|]{1,60})$"
-)
 
 
 def extract(
@@ -222,7 +155,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     registry = Registry(cleaned.text)
     current: Entity | None = None
     if sentences and sentences[0].heading:
-        current = _issuer(sentences, registry)
+        current = issuer_of(sentences, registry)
     # A document's issuer speaks wherever no one else is named: after a quoted person's
     # paragraph the text returns to its voice.
     issuer = current
@@ -393,11 +326,11 @@ def _sentence(
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(s.text, registry)
     if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
-        ent = registry.resolve(m.group("np")) if _plausible_tail(m.group("np")) else None
+        ent = registry.resolve(m.group("np")) if plausible_tail(m.group("np")) else None
         if ent is not None:
             attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]
     elif not attrs and not s.heading and (m := _SUBJECT_ORG_RE.match(s.text)):
-        _mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
+        mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
     elif (
         not attrs
         and s.text[:1].isupper()
@@ -406,9 +339,9 @@ def _sentence(
         and (m := _PROPER_SUBJECT_RE.match(s.text))
         and _orgish(m.group("np"))
     ):
-        _mention(m.group("np"), registry)  # "Kestrel Rights Watch condemns ..."
+        mention(m.group("np"), registry)  # "Kestrel Rights Watch condemns ..."
     if not figures and not timings:
-        return _chain_head(attrs, s.text) or current
+        return chain_head(attrs, s.text) or current
     span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
     evidence = " ".join(s.text.split())
     cite_updates: dict[int, tuple[Entity, str]] = {}
@@ -425,7 +358,7 @@ def _sentence(
             # pulled from the river"), or the finders' ("Rescuers recovered 14 bodies"): never
             # the speaker of an earlier sentence.
             if bodies:
-                ent = _body_finder(s.text, registry) or issuer
+                ent = body_finder(s.text, registry) or issuer
             elif current is not None and _HISTORY_RE.search(s.text, 0, pos):
                 # "the deadliest since 2019, when 56 inmates died": another event, told by
                 # the narrative, not by the last speaker.
@@ -486,125 +419,4 @@ def _sentence(
         pending.append(_Pending(ent, headline, cited, fields, False, carried[0]))
     for owner, cited in cite_updates.values():
         owner.last_cited = cited
-    return _chain_head(attrs, s.text) or current
-
-
-_HISTORY_RE = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,80}\bsince\b"
-    r"|\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+when\b"
-)
-# A sentence naming the source of the figures before it ("That figure was given by ...").
-_BACKGROUND_STARTS = ("In ", "By ", "Since ")
-_BACKGROUND_RE = re.compile(
-    r"(?:In|By|Since)\s+(?:early\s+|late\s+|[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
-)
-_SOURCE_STARTS = ("That ", "This ", "The ", "These ", "Those ")
-_FIGURE_SOURCE_RE = re.compile(
-    r"(?:That|This|The|These|Those)\s+(?:figure|toll|number|tally|count|estimate)s?\s+(?:was|were|is|"
-    r"are|came|comes)\s+(?:(?:given|provided|released|supplied|compiled|confirmed|issued|"
-    r"reported)\s+)?(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
-)
-# A wire dateline opening a story ("KELN, Oct 4 (AFP) - ").
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]\s"
-)
-
-
-def _chain_head(attrs: list[Attribution], s: str) -> Entity | None:
-    """The speaker that later unattributed sentences inherit (the last chain's claimant)."""
-    if not attrs:
-        return None
-    ent, _, found = _speaker_for(attrs, len(s), s)
-    return ent if found else None
-
-
-# An institution as the subject of a sentence that reports nothing ("The ministry condemned the
-# attack."): mentioned, so that a later "it"/"they" means it, as a reader would take it.
-_INSTITUTIONS = (
-    "ministry|army|police|military|government|authority|authorities|agency|group|network|"
-    "observatory|monitor|committee|council|office|department|command|coalition|hospital|"
-    "organi[sz]ation|mission|union|watchdog|court|forces|militia|movement|front|forum|centre|"
-    "center|institute|service|crescent|cross|militants|rebels|insurgents|fighters"
-)
-_SUBJECT_ORG_RE = re.compile(
-    r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
-    rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
-    rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS}))(?:\s+(?:in|of|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?)"
-    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
-)
-_NOT_PROPER_STARTS = ("The ", "A ", "An ", "In ", "On ", "It ", "He ", "She ", "They ", "But ")
-_PROPER_SUBJECT_RE = re.compile(
-    r"(?P<np>[A-Z][\w'-]*(?:\s+(?:of|for|and|the|[A-Z][\w'-]*)){1,6})"
-    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
-)
-_BODY_FINDER_RE = re.compile(
-    r"(?:(?:In|On|By|Since|Later|Earlier|Overnight)\b[^,]{0,30},\s+)?"
-    r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|had\s+|then\s+)?"
-    r"(?:recovered|found|pulled|retrieved|collected|dug\s+out|exhumed|counted|received|"
-    r"brought\s+out)\b"
-)
-
-
-# A document whose title names its issuer: every figure in it is the issuer's unless another
-# speaker is named ("Communique of the Ministry of Defence", "Statement by the Kestrel Network").
-_ISSUER_RE = re.compile(
-    r"(?i:communiqu[e\u00e9]|statement|press\s+release|bulletin|update)\b[^\n]{0,40}?"
-    r"(?:\b(?i:of|by|from)\s+|\s[-\u2013\u2014:]\s+|:\s+)(?i:the\s+)?"
-    r"(?P<np>[A-Z][\w'.-]*(?:\s+(?i:of|for|and|the|[A-Z][\w'.-]*)){0,8}?)"
-    r"(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*$"  # ", Lanmore": the place it is issued
-)
-
-
-_TITLE_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
-
-# A heading naming the document's kind, under a heading that is the issuer's bare name
-# ("Ministry of Internal Affairs of ..." / "Press release No. 212").
-_DOC_KIND_RE = re.compile(
-    r"(?i:(?:press\s+|official\s+)?(?:release|communiqu[e\u00e9]|statement|bulletin))\b"
-)
-
-
-def _issuer(sentences: list[Sentence], registry: Registry) -> Entity | None:
-    """The issuer a document's title names ("COMMUNIQUE No. 14 of the Ministry of ...",
-    "Press release - Kestrel Aid", "Statement from St Anne's Hospital, Marvi", or a bare
-    organisation name above "Press release No. 212"), else None. An all-capitals name is
-    written in title case ("MINISTRY OF DEFENCE" -> "Ministry of Defence")."""
-    head = sentences[0].text
-    for x in sentences[:3]:  # a title, then "Statement by ..." under it
-        if not x.heading:
-            break
-        if (m := _ISSUER_RE.match(x.text)) is not None:
-            np = m.group("np")
-            if np.isupper():
-                np = " ".join(
-                    w.lower() if w.lower() in _TITLE_LOWER else w.capitalize() for w in np.split()
-                )
-            if np.startswith("The "):
-                np = np[4:]
-            if _orgish(np):  # "Latest update from Marvi" names a place, not an issuer
-                return registry.resolve(np)
-    if (
-        _is_proper(head)
-        and _orgish(head)
-        and any(x.heading and _DOC_KIND_RE.match(x.text) for x in sentences[1:3])
-    ):
-        return registry.resolve(head)
-    return None
-
-
-def _mention(np: str, registry: Registry) -> None:
-    if _valid_np(np) is not None:
-        registry.resolve(np)
-
-
-def _body_finder(s: str, registry: Registry) -> Entity | None:
-    """Who found the bodies, when the sentence opens with them ("Rescuers recovered ...")."""
-    m = _BODY_FINDER_RE.match(s)
-    if m is None:
-        return None
-    np = _valid_np(m.group("np"))
-    return registry.resolve(np) if np is not None else None
-
-
-def _plausible_tail(np: str) -> bool:
-    return len(np.split()) <= 5 and _valid_np(np) is not None
+    return chain_head(attrs, s.text) or current

@@ -1,0 +1,138 @@
+"""Who speaks across sentences: a document's issuer, subjects that report nothing, finders of
+bodies, background events and the other rules that carry or reset the claimant between
+sentences (the orchestration that applies them is in extractor.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.attribution import Attribution, Entity, Registry, _valid_np
+from claims.extraction.attribution import speaker_for as _speaker_for
+from claims.extraction.entities import _is_proper, _orgish
+from claims.extraction.text import Sentence
+
+# A headline's trailing speaker ("Strike kills 31 - monitor").
+_HEADLINE_TAIL_RE = re.compile(
+    r"(?:[:\u2013\u2014|]|\s-)\s*(?P<np>[A-Za-z][^:\u2013\u2014|]{1,60})$"
+)
+
+_HISTORY_RE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,80}\bsince\b"
+    r"|\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+when\b"
+)
+# A sentence naming the source of the figures before it ("That figure was given by ...").
+_BACKGROUND_STARTS = ("In ", "By ", "Since ")
+_BACKGROUND_RE = re.compile(
+    r"(?:In|By|Since)\s+(?:early\s+|late\s+|[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
+)
+_SOURCE_STARTS = ("That ", "This ", "The ", "These ", "Those ")
+_FIGURE_SOURCE_RE = re.compile(
+    r"(?:That|This|The|These|Those)\s+(?:figure|toll|number|tally|count|estimate)s?\s+(?:was|were|is|"
+    r"are|came|comes)\s+(?:(?:given|provided|released|supplied|compiled|confirmed|issued|"
+    r"reported)\s+)?(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
+)
+# A wire dateline opening a story ("KELN, Oct 4 (AFP) - ").
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]\s"
+)
+
+
+def chain_head(attrs: list[Attribution], s: str) -> Entity | None:
+    """The speaker that later unattributed sentences inherit (the last chain's claimant)."""
+    if not attrs:
+        return None
+    ent, _, found = _speaker_for(attrs, len(s), s)
+    return ent if found else None
+
+
+# An institution as the subject of a sentence that reports nothing ("The ministry condemned the
+# attack."): mentioned, so that a later "it"/"they" means it, as a reader would take it.
+_INSTITUTIONS = (
+    "ministry|army|police|military|government|authority|authorities|agency|group|network|"
+    "observatory|monitor|committee|council|office|department|command|coalition|hospital|"
+    "organi[sz]ation|mission|union|watchdog|court|forces|militia|movement|front|forum|centre|"
+    "center|institute|service|crescent|cross|militants|rebels|insurgents|fighters"
+)
+_SUBJECT_ORG_RE = re.compile(
+    r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
+    rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
+    rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS}))(?:\s+(?:in|of|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?)"
+    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+)
+_NOT_PROPER_STARTS = ("The ", "A ", "An ", "In ", "On ", "It ", "He ", "She ", "They ", "But ")
+_PROPER_SUBJECT_RE = re.compile(
+    r"(?P<np>[A-Z][\w'-]*(?:\s+(?:of|for|and|the|[A-Z][\w'-]*)){1,6})"
+    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+)
+_BODY_FINDER_RE = re.compile(
+    r"(?:(?:In|On|By|Since|Later|Earlier|Overnight)\b[^,]{0,30},\s+)?"
+    r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|had\s+|then\s+)?"
+    r"(?:recovered|found|pulled|retrieved|collected|dug\s+out|exhumed|counted|received|"
+    r"brought\s+out)\b"
+)
+
+
+# A document whose title names its issuer: every figure in it is the issuer's unless another
+# speaker is named ("Communique of the Ministry of Defence", "Statement by the Kestrel Network").
+_ISSUER_RE = re.compile(
+    r"(?i:communiqu[e\u00e9]|statement|press\s+release|bulletin|update)\b[^\n]{0,40}?"
+    r"(?:\b(?i:of|by|from)\s+|\s[-\u2013\u2014:]\s+|:\s+)(?i:the\s+)?"
+    r"(?P<np>[A-Z][\w'.-]*(?:\s+(?i:of|for|and|the|[A-Z][\w'.-]*)){0,8}?)"
+    r"(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*$"  # ", Lanmore": the place it is issued
+)
+
+
+_TITLE_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
+
+# A heading naming the document's kind, under a heading that is the issuer's bare name
+# ("Ministry of Internal Affairs of ..." / "Press release No. 212").
+_DOC_KIND_RE = re.compile(
+    r"(?i:(?:press\s+|official\s+)?(?:release|communiqu[e\u00e9]|statement|bulletin))\b"
+)
+
+
+def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
+    """The issuer a document's title names ("COMMUNIQUE No. 14 of the Ministry of ...",
+    "Press release - Kestrel Aid", "Statement from St Anne's Hospital, Marvi", or a bare
+    organisation name above "Press release No. 212"), else None. An all-capitals name is
+    written in title case ("MINISTRY OF DEFENCE" -> "Ministry of Defence")."""
+    head = sentences[0].text
+    for x in sentences[:3]:  # a title, then "Statement by ..." under it
+        if not x.heading:
+            break
+        if (m := _ISSUER_RE.match(x.text)) is not None:
+            np = m.group("np")
+            if np.isupper():
+                np = " ".join(
+                    w.lower() if w.lower() in _TITLE_LOWER else w.capitalize() for w in np.split()
+                )
+            if np.startswith("The "):
+                np = np[4:]
+            if _orgish(np):  # "Latest update from Marvi" names a place, not an issuer
+                return registry.resolve(np)
+    if (
+        _is_proper(head)
+        and _orgish(head)
+        and any(x.heading and _DOC_KIND_RE.match(x.text) for x in sentences[1:3])
+    ):
+        return registry.resolve(head)
+    return None
+
+
+def mention(np: str, registry: Registry) -> None:
+    if _valid_np(np) is not None:
+        registry.resolve(np)
+
+
+def body_finder(s: str, registry: Registry) -> Entity | None:
+    """Who found the bodies, when the sentence opens with them ("Rescuers recovered ...")."""
+    m = _BODY_FINDER_RE.match(s)
+    if m is None:
+        return None
+    np = _valid_np(m.group("np"))
+    return registry.resolve(np) if np is not None else None
+
+
+def plausible_tail(np: str) -> bool:
+    return len(np.split()) <= 5 and _valid_np(np) is not None

@@ -1,0 +1,142 @@
+"""Shapes of names in news text: tokens, person names, organisation words, the patterns that
+strip descriptions and places from a claimant's name. Pure helpers for entities.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction import lexicon as lx
+from claims.extraction.numbers import words
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "du", "la", "on", "to", "in"})
+
+_NAME_RE = re.compile(r"^[A-Z][\w'.-]+(?:\s+(?:al-|bin\s+|van\s+|de\s+)?[A-Z][\w'.-]+){1,3}$")
+
+_DETERMINERS_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9.-]*")
+
+_ORG_WORD_RE = re.compile(
+    r"\b(?:Ministry|Observatory|Network|Group|Watch|Council|Committee|Agency|"
+    r"Command|Department|Office|Organi[sz]ation|Front|Forces|Army|Police|Media|"
+    r"Rights|News|Service|Union|Nations|Brigade|Crescent|Cross|Hospital|"
+    r"Authority|Government|Coalition|Cent(?:er|re)|Institute|International|"
+    r"Society|Federation|Association|Corps|Guard|State|Party|Monitor|Collective|Project|"
+    r"Commission|Administration|Tracker|Foundation|Trust|Initiative|Bureau|Directorate|"
+    r"Secretariat|Mission|Programme|Program|Alliance|Movement|Forum|Relief|Rescue|Aid)\b"
+)
+
+
+def _tokens(np: str) -> frozenset[str]:
+    t = np.lower().replace("'s", "").replace("u.s.", "us").replace("u.n.", "un")
+    words = _TOKEN_RE.findall(t)
+    return frozenset(w.strip(".") for w in words if w not in ("the", "a", "an", "of", "for"))
+
+
+_PLACE_POSSESSIVE_RE = re.compile(
+    r"(?:city|town|country|province|region|district|village|state|nation|area|capital|camp|"
+    r"port|county|island|valley|municipality)'s\s+",
+    re.I,
+)
+# Where an anonymous speaker stood, which does not tell who they are.
+_LOCATIVE_TAIL_RE = re.compile(
+    r"\s+(?:at|on|in)\s+the\s+(?:scene|ground|capital|city|town|area|region|village|site)$"
+)
+
+_ORG_OFFICIAL_RE = re.compile(
+    r"(?:an?\s+|the\s+)?(?:senior\s+)?(?P<org>ministry|army|police|agency|department|"
+    r"directorate|administration|authority|council|office)\s+official$",
+    re.I,
+)
+
+_A_SPOKESPERSON = frozenset(
+    f"{a} {w}" for a in ("a", "an", "one") for w in ("spokesman", "spokeswoman", "spokesperson")
+)
+_CALLING_ITSELF_RE = re.compile(r"\bcalling\s+itself\s+(?:the\s+)?(?P<name>[A-Z].*)$")
+
+_ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
+# A one-word organisation name, and the fuller names ending in it on one line of the article.
+_ONE_WORD_ORG_RE = re.compile(
+    r"(?:Front|Network|Observatory|Monitor|Council|Committee|Movement|Brigade|Army|Forum|Group|"
+    r"Alliance|Coalition|Agency|Centre|Center|Mission|Project|Union|Society|Service|Commission|"
+    r"Association|Directorate)$"
+)
+_ONE_WORD_LOWER_ORGS = frozenset(
+    {"service", "commission", "association", "directorate", "agency", "committee", "council"}
+)
+_FULL_NAME = r"(?:[A-Z][\w'-]+[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)?){{1,5}}{word}\b"
+
+# A name never runs across a line break ("...8 June\n\nThe Civilian Harm Tracking Group (CHTG)").
+_ACRONYM_RE = re.compile(
+    r"(?P<full>[A-Z][\w'-]+(?:[^\S\n]+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8})[^\S\n]+"
+    r"\((?P<acr>[A-Z]{2,8})\)$"
+)
+
+_DESCRIPTOR_RE = re.compile(
+    r"^(?P<desc>(?:(?:[a-z][\w'-]*|[A-Z][\w]*-(?:based|run|backed|led|funded|aligned))\s+)+)"
+    r"(?P<name>[A-Z].*)$"
+)
+
+_GENERIC = words(
+    """group organisation organization movement monitor network agency committee alliance coalition
+    centre center society mission office council union forum front watchdog observatory ministry"""
+)
+
+
+_PERSON_NOUNS = words(
+    """official doctor member employee resident witness nurse medic commander officer source
+    paramedic surgeon worker volunteer director diplomat survivor relative shopkeeper journalist
+    man woman spokesman spokeswoman"""
+)
+_CLAUSE_WORDS = ("of", "at", "from", "in", "for", "with", "who")
+
+
+def _person_noun(low: str) -> bool:
+    """Whether a lower-case noun phrase names one person by role ("a doctor at the clinic")."""
+    ws = low.split()
+    for k, w in enumerate(ws):
+        if w in _CLAUSE_WORDS:
+            return k > 0 and ws[k - 1] in _PERSON_NOUNS
+    return ws[-1] in _PERSON_NOUNS if ws else False
+
+
+# Bare words that may mean any organisation ("the group"); "the ministry" means no monitor.
+_ANY_ORG = frozenset({"group", "organisation", "organization"})
+
+_ASCII_UPPER_RE = re.compile(r"[A-Z]")
+
+
+def _has_upper(text: str) -> bool:
+    """``any(c.isupper() for c in text)``, without a Python loop for ASCII text."""
+    if _ASCII_UPPER_RE.search(text) is not None:
+        return True
+    return not text.isascii() and any(c.isupper() for c in text)
+
+
+def _lowerish(name: str) -> bool:
+    """Lower case but for a capital a headline or sentence start gives it ("Aid group")."""
+    return (name[:1].lower() + name[1:]).islower()
+
+
+def _orgish_generic(name: str) -> bool:
+    return name.lower() in _GENERIC
+
+
+def _is_name(np: str) -> bool:
+    return bool(_NAME_RE.match(np.strip()))
+
+
+def _orgish(np: str) -> bool:
+    return not lx.CLAIMANT_HEADS.isdisjoint(w.lower().strip(".,") for w in np.split()) or bool(
+        _ORG_WORD_RE.search(np)
+    )
+
+
+def _is_proper(seg: str) -> bool:
+    words = seg.split()
+    if not words or len(words) > 9:
+        return False
+    return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words) and any(
+        w[:1].isupper() for w in words[1:] + words[:1] if w.lower() not in ("the", "a", "an")
+    )

@@ -1,0 +1,204 @@
+"""The speaker of a reporting verb: the noun phrase that ends right before it ("the health
+ministry said", "Ann Lee, a spokeswoman for the ministry, said", "a witness who gave his name as
+Kaspar said"), and whether a phrase can name a speaker at all. Used by attribution.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction import lexicon as lx
+from claims.extraction.entities import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper
+from claims.extraction.numbers import words
+
+_DIGIT_RE = re.compile(r"[0-9]")
+# Words between a speaker and its verb ("the agency had initially put", "police on Sunday said").
+_TRAILING_ADVERBS = words(
+    """also later initially earlier previously first had has have further separately then
+    again subsequently originally would will only since meanwhile however now yesterday today
+    on last monday tuesday wednesday thursday friday saturday sunday night never not
+    repeatedly publicly officially always"""
+)
+
+_BOUNDARY_RE = re.compile(
+    r"\b(?:that|and|but|while|after|as|because|when|where|which|who|whom|whose|what|if|although|"
+    r"though|since|than|so|then|whether|until|before|how|why|said|says|told|added|adds|reported|"
+    r"stated|announced|claimed|confirmed|estimated|wrote|noted|by|to|with|for\s+which)\b|[\"();:]"
+    r"|\s[-\u2013\u2014]\s"
+)
+
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "what", "where", "how", "why", "if"})
+
+_LEAD_RE = re.compile(
+    r"^(?:(?:and|but|so|also|meanwhile|however|separately|earlier|later|overall|in\s+return|"
+    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+|"
+    r"in\s+(?:early\s+|late\s+|mid-)?(?:[a-z]+\s+)?\d{4},?)\s+)+",
+    re.I,
+)
+
+_BAD_WORDS = words(
+    """were was is are be been being will would did do does not no never killed died wounded
+    injured there here when if because although than it's its their our we i you us them this
+    these those very lasted hit struck said says has had have could should might may must can
+    during after before"""
+)
+
+_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their)\s", re.I)
+
+_POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
+
+_INDEFINITE_START_RE = re.compile(r"(?:a|an)\s")
+
+_PAREN_END_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+
+# A live blog's time stamp opening a sentence ("11:32 ", "09.40 GMT ").
+# (The clause boundary at its colon may already have cut "09:" off: "40 The agency".)
+_STAMP_RE = re.compile(r"(?:[0-2]?\d[:.])?[0-5]?\d(?:\s+[A-Z]{3,4})?\s+(?=[A-Z])")
+
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "from", "with", "to", "for", "of", "into", "via"}
+)
+
+# Boundaries that open a clause of their own inside a "who" clause ("who said that ...").
+_NESTING = words(
+    """that which said says told added reported stated announced claimed confirmed estimated
+    wrote noted " ( ) ; :"""
+)
+
+
+def _valid_np(np: str) -> str | None:
+    np = _LEAD_RE.sub("", np.strip(" \"'")).strip(" \"'")
+    if not np:
+        return None
+    words = np.split()
+    if len(words) > 12 or np.endswith("'s"):
+        return None
+    low = [w.lower().strip(".,").removesuffix("'s") for w in words]
+    if low[0] in _PREPOSITIONS:
+        return None  # "in a statement", "on Telegram": not a speaker
+    if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING or low[0] == "we":
+        return np if len(words) == 1 else None
+    if not _BAD_WORDS.isdisjoint(low) or low[-1] in _CONNECTORS or _DIGIT_RE.search(np):
+        return None
+    if not lx.CLAIMANT_HEADS.isdisjoint(low):
+        return np
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+    return np if caps else None
+
+
+def _subject(pre: str) -> tuple[str, int, str, bool] | None:
+    """``_subject_tail`` on the last 240 characters (a speaker is named within the few words
+    before its verb), with offsets into the whole of ``pre``."""
+    shift = max(0, len(pre) - 240)
+    found = _subject_tail(pre[shift:])
+    if found is None or not shift:
+        return found
+    np, start, appositive, relative = found
+    return np, start + shift, appositive, relative
+
+
+def _after_claimant_head(seg: str, at: int) -> bool:
+    """Whether the word before ``at`` names a claimant ("a commission that investigated ...")."""
+    k = seg.rfind(" ", 0, max(0, at - 1))
+    return seg[k + 1 : at].strip().lower() in lx.CLAIMANT_HEADS
+
+
+def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
+    """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
+    (phrase, start offset, appositive, inside-a-relative-clause)."""
+    pre = pre.rstrip()
+    if pre.endswith(")"):
+        pre = _PAREN_END_RE.sub("", pre)  # "the UN rights office (OHCHR) said"
+    for _ in range(4):  # strip the adverbs that sit right before the verb
+        k = pre.rfind(" ")
+        if k < 0 or pre[k + 1 :].lower() not in _TRAILING_ADVERBS:
+            break
+        pre = pre[:k].rstrip()
+    appositive = ""
+    if pre.endswith(","):  # "Ann Lee, a spokeswoman for the ministry, said"
+        inner = pre[:-1]
+        k = inner.rfind(",")
+        if k < 0:
+            return None
+        appositive = inner[k + 1 :].strip()
+        pre = inner[:k].rstrip()
+    seg_start = pre.rfind(",") + 1
+    seg = pre[seg_start:]
+    relative = False
+    last = None
+    who = None
+    for b in _BOUNDARY_RE.finditer(seg):
+        last = b
+        if b.group() == "who" or (b.group() == "that" and _after_claimant_head(seg, b.start())):
+            who = b
+        elif who is not None and b.group() in _NESTING:
+            who = None
+    if who is not None and who is not last and seg[who.end() :].lstrip()[:1].islower():
+        # "A witness who gave his name as Kaspar said": the speaker is the witness, whatever
+        # words ("as", "to", "with") the clause holds.
+        last = who
+    if last is not None:
+        word = last.group().lower()
+        if word == "and":
+            before = seg[: last.start()].split()
+            after = seg[last.end() :].split()
+            joined = (
+                before
+                and after
+                and (
+                    (
+                        before[-1].lower() in lx.CLAIMANT_HEADS
+                        and after[-1].lower() in lx.CLAIMANT_HEADS
+                    )
+                    or (before[-1][:1].isupper() and after[0][:1].isupper())
+                )
+            )
+            if joined:
+                rest = seg[: last.start()]
+                prev = None
+                for b in _BOUNDARY_RE.finditer(rest):
+                    if b.group().lower() != "and":
+                        prev = b
+                last = prev
+        relative = last is not None and (
+            last.group().lower() in _RELATIVE or (last is who and last.group() == "that")
+        )
+        if relative and last.group().lower() in ("who", "that"):
+            # "a military official who spoke on condition of anonymity said": the speaker is
+            # the noun phrase before "who", with its clause; "which the U.S. said" stays skipped.
+            before = seg[: last.start()]
+            after = seg[last.end() :]
+            if _valid_np(before.strip()) and (
+                _valid_np(after.strip()) is None or after.strip()[:1].islower()
+            ):
+                relative = False
+                if last.group() == "that":
+                    seg = before  # "a commission that investigated ...": the commission
+                last = None
+                for b in _BOUNDARY_RE.finditer(before):
+                    last = b
+        if last is not None:
+            seg_start += last.end()
+            seg = seg[last.end() :]
+    lead = len(seg) - len(seg.lstrip())
+    np = seg.strip()
+    if np[:1].isdigit() and (st := _STAMP_RE.match(np)):
+        np, lead = np[st.end() :], lead + st.end()  # "11:32 The regional governor"
+    if (
+        appositive
+        and _is_name(appositive)
+        and (_DETERMINER_START_RE.match(np) or _POSSESSOR_START_RE.match(np))
+    ):
+        # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
+        pos = pre.find(appositive, seg_start)
+        return appositive, max(pos, 0), np, relative
+    if not appositive and _INDEFINITE_START_RE.match(np) and seg_start > 1:
+        # "..., the Kestrel Monitor, a monitoring group said": the name is the segment before.
+        prev_seg_end = seg_start - 1
+        prev_start = pre.rfind(",", 0, prev_seg_end) + 1
+        prev = pre[prev_start:prev_seg_end]
+        if _is_proper(_DETERMINERS_RE.sub("", prev.strip())):
+            appositive = np
+            np = prev.strip()
+            return np, prev_start + len(prev) - len(prev.lstrip()), appositive, relative
+    return np, seg_start + lead, appositive, relative
