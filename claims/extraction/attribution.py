@@ -76,7 +76,7 @@ _ACCORDING_RE = re.compile(
     r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
     rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:()\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
-    r"citing|and\s+(?:the|a)\s+\w+\s+said)\b))"
+    r"citing|and\s+(?:the|a)\s+\w+\s+said|published|released|issued|compiled)\b))"
 )
 _CITING_RE = re.compile(
     r"\b(?:citing|quoting)\s+(?P<np>[^,.;:\"()]{1,100}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:who|which|"
@@ -125,6 +125,9 @@ _PROVIDED_BY_RE = re.compile(
 )
 
 
+# Verb forms that are also plural nouns, read as nouns before a preposition.
+_NOUN_TOO = frozenset({"reports", "estimates", "shows", "counts", "tallies"})
+_NOUN_AFTER_RE = re.compile(r"\s+(?:by|from|of)\b")
 _PAREN_SOURCE_RE = re.compile(
     r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
 )
@@ -185,6 +188,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             continue  # "reports said", "was told by", "is said to have"
         pre = s[: m.start()]
         verb = m.group()
+        if verb in _NOUN_TOO and _NOUN_AFTER_RE.match(s, verb_end):
+            continue  # "Initial reports by the agency", "estimates from the ministry": nouns
         if verb == "gave" and _GAVE_NOT_RE.match(s, verb_end):
             continue  # "who gave his name as Kaspar": no figure given
         if (

@@ -20,6 +20,9 @@ _HEADLINE_TAIL_RE = re.compile(
 _HISTORY_RE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,80}\bsince\b"
     r"|\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+when\b"
+    # "In a similar attack last October, 17 soldiers were killed", "A previous bombing ..."
+    r"|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:similar|previous|earlier)\s+(?:attack|bombing|"
+    r"raid|strike|ambush|massacre|incident|shooting|explosion|clash(?:es)?|riot|fire)\b"
 )
 # A sentence naming the source of the figures before it ("That figure was given by ...").
 _BACKGROUND_STARTS = ("In ", "By ", "Since ")

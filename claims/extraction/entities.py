@@ -55,6 +55,7 @@ _SPOKES_RE = re.compile(
     r"press\s+secretary)\s+(?P<person>[A-Z].+)$"
 )
 
+_SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
 _SPOKES_APPOS_RE = re.compile(
     r"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|"
     r"press\s+officer|press\s+secretary|representative)\s+(?:for|of|at)\s+(?P<org>.+)$",
@@ -131,13 +132,23 @@ class Registry:
         self.text = text
         # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
         self.acronyms: dict[str, str] = {}
+        # Names introduced with an acronym, by position: "the organisation said" after
+        # "Doctors Without Borders (MSF)" and no other organisation means it.
+        self.introduced: list[tuple[int, str]] = []
+        self.pos = len(text)  # where the extractor is reading (set per sentence)
         for p in _ACRONYM_PAREN_RE.finditer(text) if "(" in text else ():
             # Read the full name backwards from "(ACR)": the pattern is anchored at its end.
             m = _ACRONYM_RE.search(text, max(0, p.start() - 120), p.end())
             if m is not None:
                 full, acr = m.group("full"), m.group("acr")
+                self.introduced.append((p.start(), _DETERMINERS_RE.sub("", full)))
                 initials = "".join(w[0] for w in full.split() if w[0].isupper())
-                if acr.lower() in initials.lower() or initials.lower().startswith(acr.lower()[:2]):
+                if (
+                    acr.lower() in initials.lower()
+                    or initials.lower().startswith(acr.lower()[:2])
+                    # an acronym of another language ("Doctors Without Borders (MSF)")
+                    or len(initials) >= 3
+                ):
                     self.acronyms[acr] = _DETERMINERS_RE.sub("", full)
 
     def finish(self) -> None:
@@ -343,7 +354,11 @@ class Registry:
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
         if np[:1].isupper() and (lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np))):
-            return self._touch_opt(self._person(np))
+            person = self._person(np)
+            if person is not None and person.institution is None and _SPOKES_TITLE_RE.match(np):
+                # "Spokeswoman Marta Heller told reporters": for the institution spoken of last.
+                person.institution = self._recent(lambda e: not e.person and e.institution is None)
+            return self._touch_opt(person)
         toks = self._tokens(np)
         if not toks:
             return None
@@ -369,8 +384,11 @@ class Registry:
         if e is None and len(toks) == 1 and head in self._described:
             e = self._recent(lambda e: head in e.descriptors)
         if e is None and low in _ANY_ORG and not np[:1].isupper():
-            # "the group" with no group named: the latest named organisation.
+            # "the group" with no group named: the latest named organisation, else the latest
+            # organisation introduced with an acronym before this sentence.
             e = self._recent(lambda e: not e.person and " " in e.canonical)
+            if e is None and (named := [n for p, n in self.introduced if p < self.pos]):
+                return self.resolve(named[-1])
         if e is None:
             # "the Observatory" then "the Kestrel Observatory": one entity, named in full. Bare
             # collectives ("officials", "residents") are not grown into "health officials".

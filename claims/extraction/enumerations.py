@@ -52,6 +52,20 @@ _GROUP_RE = re.compile(rf"(?P<n>a|an|one|{_SMALL})\s+", re.I)
 _SINGULAR = words("a an one")
 
 
+# One person singled out of a figure: "11 people were wounded, among them a nurse", "11
+# deaths, including a 15-year-old boy" (a subset of one, with the figure's metric).
+_ONE_OF_RE = re.compile(
+    r"(?:,\s*|\s+)(?:including|among\s+them|among\s+whom)\s+(?P<np>(?:a|an)\s+"
+    rf"(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}?(?:{SINGLE_HEADS}))\b(?!\s+and\b|,\s)",
+    re.I,
+)
+
+
+def find_singled_out(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, stated) of each person singled out of a figure ("among them a nurse")."""
+    return [(m.start("np"), m.end("np"), m.group("np")) for m in _ONE_OF_RE.finditer(s)]
+
+
 def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
     """(start, end, stated, metric, victims, extent, count) of each list of victims with a
     group in the singular. Never raises; the caller checks for " and " first."""

@@ -210,6 +210,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             # of the last paragraph is not said to count.
             current = None
         try:
+            registry.pos = s.end
             current = _sentence(
                 s,
                 cleaned,

@@ -17,7 +17,7 @@ import re
 
 from claims.extraction import lexicon as lx
 from claims.extraction.context import PREDICATE_VICTIMS_RE, RawFigure, analyse
-from claims.extraction.enumerations import find_enumerations
+from claims.extraction.enumerations import find_enumerations, find_singled_out
 from claims.extraction.flags import cumulative, hedged, revision, zeros
 from claims.extraction.qualifiers import parse_figures
 from claims.extraction.singles import find_singles
@@ -110,6 +110,30 @@ def find_figures(
                     own_metric=True,
                 )
             )
+        figures.sort(key=lambda f: f.start)
+    if figures and ("among" in low or "including" in low):
+        for start, end, stated in find_singled_out(sentence):
+            before = [f for f in figures if f.end <= start and f.metric]
+            if (
+                before
+                and not _overlaps(start, end, masked)
+                and not any(f.start < end and start < f.end for f in figures)
+            ):
+                figures.append(
+                    RawFigure(
+                        start,
+                        end,
+                        stated,
+                        "exact",
+                        1,
+                        1,
+                        None,
+                        before[-1].metric,
+                        victims=stated.split(None, 1)[1],
+                        extent=end,
+                        own_metric=True,
+                    )
+                )
         figures.sort(key=lambda f: f.start)
     for i, f in enumerate(figures):
         prev = figures[i - 1] if i else None

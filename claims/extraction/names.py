@@ -41,7 +41,8 @@ _PLACE_POSSESSIVE_RE = re.compile(
 )
 # Where an anonymous speaker stood, which does not tell who they are.
 _LOCATIVE_TAIL_RE = re.compile(
-    r"\s+(?:at|on|in)\s+the\s+(?:scene|ground|capital|city|town|area|region|village|site)$"
+    r"\s+(?:at|on|in)\s+the\s+(?:[a-z]+\s+)?(?:scene|ground|capital|city|town|area|region|"
+    r"village|site)$"
 )
 
 _ORG_OFFICIAL_RE = re.compile(

@@ -32,10 +32,11 @@ _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_S
 # Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at
 # every character of the sentence.
 _SINGLE_NP_METRIC_RE = re.compile(
-    rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|"
-    r"reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|badly\s+)?(?P<m>killed|"
-    r"shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|"
-    r"treated|taken\s+into\s+custody)\b"
+    rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been|is|remains|"
+    r"remained)\s+(?:also\s+|reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|"
+    r"badly\s+)?(?P<m>killed|shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|"
+    r"arrested|detained|missing|treated|taken\s+into\s+custody|in\s+(?:a\s+)?(?:critical|"
+    r"serious)\s+condition|in\s+hospital)\b"
     # no auxiliary only for "died": "a soldier killed ..." is the soldier acting
     r"|(?:later\s+)?(?P<died>died)\b)",
     re.I,

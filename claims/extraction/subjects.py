@@ -67,6 +67,11 @@ _NESTING = words(
 
 
 def _valid_np(np: str) -> str | None:
+    if " who " in np:
+        # "Villagers who spoke to this newspaper": the clause may hold any words; the phrase
+        # before it must name a speaker.
+        head = np.split(" who ", 1)[0]
+        return np if _valid_np(head) is not None else None
     np = _LEAD_RE.sub("", np.strip(" \"'")).strip(" \"'")
     if not np:
         return None

@@ -162,3 +162,38 @@ def test_the_city_possessive_is_no_part_of_the_claimants_name():
     assert readings("At least 19 people were killed, the city's health directorate said.") == [
         ("health directorate", "killed", 19, None, "at_least")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said 11 people were wounded, among them a nurse.",
+            ("Police", "injured", 1, 1, "exact"),
+        ),
+        (
+            "Villagers who spoke to this newspaper said the death toll was at least eight.",
+            ("Villagers who spoke to this newspaper", "killed", 8, None, "at_least"),
+        ),
+        (
+            "Initial reports by the national news agency had put the number of dead at 48.",
+            ("national news agency", "killed", 48, 48, "exact"),
+        ),
+        (
+            "The attack killed 63 people, according to the official inquiry published in 2016.",
+            ("official inquiry", "killed", 63, 63, "exact"),
+        ),
+        (
+            "A strike hit a clinic run by Doctors Without Borders (MSF), killing at least six "
+            "patients, the organisation said.",
+            ("Doctors Without Borders", "killed", 6, None, "at_least"),
+        ),
+    ],
+)
+def test_speakers_named_with_clauses_acronyms_and_nouns_that_look_like_verbs(text, expected):
+    assert expected in readings(text)
+
+
+def test_a_similar_earlier_attack_is_the_narratives_not_the_last_speakers():
+    text = "The army said nine soldiers were killed. A similar bombing killed 33 people in 2019."
+    assert readings(text)[-1] == (None, "killed", 33, 33, "exact")
