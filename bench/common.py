@@ -220,11 +220,16 @@ def _ms(text: str) -> float:
     return float(value) * _UNITS[unit]
 
 
-def wrk(url: str, *, connections: int, seconds: float) -> Load:
+# What every browser sends: pages may be answered compressed (claims/pagecache.py).
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+def wrk(url: str, *, connections: int, seconds: float, headers: dict | None = None) -> Load:
     """Runs wrk (one thread, over loopback) against one URL; requests/s and latency
     percentiles as wrk reports them. Non-2xx answers and socket errors are counted."""
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
+    extra = [arg for k, v in (headers or {}).items() for arg in ("-H", f"{k}: {v}")]
     out = subprocess.run(
         [
             "wrk",
@@ -234,6 +239,7 @@ def wrk(url: str, *, connections: int, seconds: float) -> Load:
             "--latency",
             "--timeout",
             "30s",
+            *extra,
             url,
         ],
         capture_output=True,

@@ -1,13 +1,20 @@
 """Pages under gunicorn on PostgreSQL, each against a hello-world view served in the same run.
 
     .venv/bin/python bench/pages.py [--sizes 10000,100000] [--claims 12] [--rounds 3]
-                                    [--seconds 5] [--workers 2] [--out results.json] [--drop]
+                                    [--seconds 5] [--workers 2] [--cache both|on|off]
+                                    [--out results.json] [--drop]
 
 For each size: generate the data set in the benchmark database (reused when already there), start
 gunicorn (bench.wsgi, DEBUG=false) on loopback, then per round and per URL run wrk twice from
 this second process: 4 connections for requests/s, 1 connection for latency (p50/p99 without
-queueing). Ratios are taken against /__hello__/ within the same round, then the median over
-rounds is reported, so machine noise shared by a round cancels out.
+queueing), each request with the Accept-Encoding header every browser sends. Ratios are taken
+against /__hello__/ within the same round, then the median over rounds is reported, so machine
+noise shared by a round cancels out.
+
+--cache: "on" serves the pages as production does (claims/pagecache.py: rendered once per data
+version, in each worker's memory; every request still reads the version from PostgreSQL);
+"off" (PAGE_CACHE_SECONDS=0) renders every request, the cost of the first reader after a write;
+"both" runs a server of each kind, one after the other, with its own hello-world baseline.
 
 Targets (docs/PERFORMANCE.md): incident page >= 40% of hello-world requests/s; each list page's
 p50 <= 3x hello-world's.
@@ -42,7 +49,10 @@ def urls(size: int, popular: str) -> dict[str, str]:
     }
 
 
-def bench_size(size: int, args) -> dict:
+CACHE_MODES = {"on": {}, "off": {"PAGE_CACHE_SECONDS": "0"}}
+
+
+def bench_size(size: int, args, cache: str) -> dict:
     generated = common.prepare_data(size, args.claims)
     popular = common.psql(
         "SELECT slug FROM claims_source WHERE slug LIKE 'synthetic-%' "
@@ -51,19 +61,26 @@ def bench_size(size: int, args) -> dict:
     )
     targets = urls(size, popular)
     runs: dict[str, list] = {name: [] for name in targets}
-    with common.Server(workers=args.workers) as server:
+    with common.Server(workers=args.workers, env=CACHE_MODES[cache]) as server:
         for path in targets.values():
             server.warm(path)
         for round_no in range(args.rounds):
             for name, path in targets.items():
-                load = common.wrk(server.base + path, connections=4, seconds=args.seconds)
-                latency = common.wrk(server.base + path, connections=1, seconds=args.seconds)
+                url, headers = server.base + path, common.BROWSER_HEADERS
+                load = common.wrk(url, connections=4, seconds=args.seconds, headers=headers)
+                latency = common.wrk(url, connections=1, seconds=args.seconds, headers=headers)
                 runs[name].append(
                     {"rps": load.rps, "p50": latency.p50_ms, "p99": latency.p99_ms,
                      "errors": load.errors + latency.errors}
                 )  # fmt: skip
             print(f"  size {size}: round {round_no + 1}/{args.rounds} done", file=sys.stderr)
-    return {"size": size, "generate_seconds": generated, "urls": targets, "runs": runs}
+    return {
+        "size": size,
+        "cache": cache,
+        "generate_seconds": generated,
+        "urls": targets,
+        "runs": runs,
+    }
 
 
 def summarise(result: dict) -> list[list]:
@@ -99,13 +116,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5, help="per wrk run")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--cache", choices=["both", "on", "off"], default="both")
     parser.add_argument("--out", help="also write the raw results as JSON here")
     parser.add_argument("--drop", action="store_true", help="drop the benchmark database after")
     args = parser.parse_args()
+    modes = ["on", "off"] if args.cache == "both" else [args.cache]
     results = []
     try:
         for size in [int(s) for s in args.sizes.split(",")]:
-            results.append(bench_size(size, args))
+            for cache in modes:
+                results.append(bench_size(size, args, cache))
     finally:
         if args.drop:
             common.drop_db()
@@ -114,16 +134,24 @@ def main() -> None:
         f"gunicorn: {args.workers} sync workers; wrk over loopback; medians of {args.rounds} rounds"
     )
     for result in results:
-        print(f"\n{result['size']} incidents (generated in {result['generate_seconds']:.0f} s)")
+        how = (
+            "page cache on" if result["cache"] == "on" else "page cache off: every request renders"
+        )
+        print(
+            f"\n{result['size']} incidents (generated in {result['generate_seconds']:.0f} s), {how}"
+        )
         print(common.table(HEADERS, summarise(result)))
-    if len(results) > 1:
-        print("\nGrowth: median p50 latency (ms) by size, and the ratio largest/smallest")
-        names = list(results[0]["runs"])
+    for cache in modes:
+        sized = [r for r in results if r["cache"] == cache]
+        if len(sized) < 2:
+            continue
+        print(f"\nGrowth, page cache {cache}: median p50 latency (ms) by size, largest/smallest")
+        names = list(sized[0]["runs"])
         rows = []
         for i, name in enumerate(names):
-            p50s = [common.median(s["p50"] for s in list(r["runs"].values())[i]) for r in results]
+            p50s = [common.median(s["p50"] for s in list(r["runs"].values())[i]) for r in sized]
             rows.append([name, *(f"{p:.1f}" for p in p50s), f"{p50s[-1] / p50s[0]:.2f}"])
-        print(common.table(["page", *(str(r["size"]) for r in results), "growth"], rows))
+        print(common.table(["page", *(str(r["size"]) for r in sized), "growth"], rows))
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=1))
 

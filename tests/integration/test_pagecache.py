@@ -5,6 +5,7 @@ These tests commit (transactional_db): the cache is retired only after a transac
 a test's own rolled-back transaction never commits.
 """
 
+import gzip
 from datetime import UTC, datetime
 
 import pytest
@@ -205,3 +206,16 @@ def test_the_cache_can_be_turned_off(client, incident, settings):
     for _ in range(2):
         response, _html = _get(client, incident.get_absolute_url())
         assert "X-Page-Cache" not in response
+
+
+def test_browsers_get_the_cached_page_gzipped_and_others_get_it_plain(client, incident):
+    url = incident.get_absolute_url()
+    plain, plain_html = _get(client, url)
+    assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+    for _ in range(2):  # the first fill, then the cache hit
+        response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content).decode() == plain_html
+        assert len(response.content) < len(plain.content) / 3
+        assert int(response["Content-Length"]) == len(response.content)
