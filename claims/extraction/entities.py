@@ -162,7 +162,7 @@ class Registry:
             word = e.canonical
             if word in _ONE_WORD_LOWER_ORGS:
                 word = word.capitalize()  # "according to the service": "State Emergency Service"
-            if _ONE_WORD_ORG_RE.match(word):
+            if word[:1].isupper() and word in self.text and _ONE_WORD_ORG_RE.match(word):
                 full = {
                     _DETERMINERS_RE.sub("", m.group(0))
                     for m in re.finditer(_FULL_NAME.format(word=re.escape(word)), self.text)
@@ -258,7 +258,7 @@ class Registry:
         np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
         if "'" in np and (m := _PLACE_POSSESSIVE_RE.match(np)) and len(np) > m.end():
             np = np[m.end() :]  # "the city's health directorate": the directorate
-        if " " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
+        if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
         if (

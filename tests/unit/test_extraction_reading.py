@@ -197,3 +197,12 @@ def test_speakers_named_with_clauses_acronyms_and_nouns_that_look_like_verbs(tex
 def test_a_similar_earlier_attack_is_the_narratives_not_the_last_speakers():
     text = "The army said nine soldiers were killed. A similar bombing killed 33 people in 2019."
     assert readings(text)[-1] == (None, "killed", 33, 33, "exact")
+
+
+def test_the_spelled_out_gate_phrases_are_the_listed_ones():
+    from claims.extraction.lexicon import GATE_PHRASES, gate_phrases, metric_gate
+
+    for phrase in GATE_PHRASES:
+        assert gate_phrases(f"they were {phrase} today")
+        assert metric_gate(f"they were {phrase} today")
+    assert not gate_phrases("the hospital has 120 beds")
