@@ -131,4 +131,4 @@ if __name__ == "__main__":
         p, r = _ratios(*counts(folder, verbose))
         print(f"{folder.name}: precision {p:.3f}  recall {r:.3f}")
     p, r = score()
-    print(f"both sets, claimant+metric+number+qualifier: precision {p:.3f}  recall {r:.3f}")
+    print(f"all sets, claimant+metric+number+qualifier: precision {p:.3f}  recall {r:.3f}")
