@@ -86,7 +86,6 @@ _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
     r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
 )
-VERBS = (*_VERBS, *_VERB_PHRASES)  # every reporting verb, for the extractor's combined gate
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
 _INVERSION_VERBS = frozenset(
     {"said", "says", "added", "adds", "wrote", "writes", "reported", "stated", "noted", "warned"}
@@ -166,20 +165,15 @@ class Attribution:
     relative: bool = False
 
 
-def find_attributions(
-    s: str, registry: Registry, base: int = 0, *, verbs: bool = True
-) -> list[Attribution]:
-    """Speakers in a sentence, in order, resolved against the article's registry.
-
-    ``verbs=False``: the caller knows the sentence holds no reporting verb (``VERBS``), so the
-    verb scan is skipped; "according to" and the other forms are still read."""
+def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribution]:
+    """Speakers in a sentence, in order, resolved against the article's registry."""
     out: list[Attribution] = []
     cites = (
         [(m.start(), m.group("np").strip()) for m in _CITING_RE.finditer(s)]
         if ("citing" in s or "quoting" in s)
         else []
     )
-    gate = _VERB_GATE_RE.search(s) if verbs else None
+    gate = _VERB_GATE_RE.search(s)
     # The gate's first match lies inside the first verb (at a letter of it, or of a phrase's
     # longest word), so the exact pattern starts scanning just before it, not at the start.
     verbs = _VERB_RE.finditer(s, max(0, gate.start() - _VERB_REACH)) if gate is not None else ()

@@ -171,6 +171,7 @@ class Registry:
                 if len(full) == 1:
                     e.canonical = full.pop()
                     e.tokens = _tokens(e.canonical)
+        starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
         for e in self.entities:
             words = e.canonical.lower().split()
             if (
@@ -182,17 +183,18 @@ class Registry:
             ):
                 continue
             # "monitor" matches "Monitoring"; "rights group" matches "... Rights Observatory".
-            own = [w for w in words if w not in _GENERIC] or [words[-1]]
-            matches = [
-                x
-                for x in self.entities
-                if x is not e
-                and not x.person
-                and not x.canonical.islower()
-                and all(
-                    any(t.startswith(w[:6]) for t in x.tokens) or w in x.descriptors for w in own
-                )
+            own = [(" " + w[:6], w) for w in words if w not in _GENERIC] or [
+                (" " + words[-1][:6], words[-1])
             ]
+            matches = []
+            for x in self.entities:
+                if x is e or x.person or x.canonical.islower():
+                    continue
+                joined = starts.get(id(x))
+                if joined is None:
+                    joined = starts[id(x)] = " " + " ".join(x.tokens)
+                if all(p in joined or w in x.descriptors for p, w in own):
+                    matches.append(x)
             if len({id(x.claimant) for x in matches}) == 1:
                 e.institution = matches[0]
         # "..., a prisoners' rights group said" in the lede, then "The Kestrel Observatory
