@@ -170,7 +170,7 @@ _BULLETS = frozenset("-*\u2022\u25aa\u25cf\u2013\u2014")
 _BULLET_RE = re.compile(r"[-*\u2022\u25aa\u25cf\u2013\u2014]\s+(?=\S)")
 
 
-_LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_LETTERS_DOT_STR = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 
 
 def _word_before(before: str) -> str | None:
@@ -178,19 +178,14 @@ def _word_before(before: str) -> str | None:
     ``_WORD_BEFORE_RE.search(before).group(1).lower().rstrip(".")`` reads it; a scan from the
     right instead of a search tried at every character."""
     t = before.rstrip().rstrip("\"')]")
-    p = len(t)
-    while p and t[p - 1] in ".!?":
-        p -= 1
-    if p == len(t):
+    head = t.rstrip(".!?")
+    if len(head) == len(t):
         return None  # no stop
-    q = p
-    while q and t[q - 1] in _LETTERS_DOT:
-        q -= 1
-    while q < p and t[q] == ".":
-        q += 1
-    if q == p:
+    # The run of letters and dots ending at the stop (str methods: no Python loop per letter).
+    word = head[len(head.rstrip(_LETTERS_DOT_STR)) :].lstrip(".")
+    if not word:
         return None  # no letter before the stop
-    return t[q:p].lower().rstrip(".")
+    return word.lower().rstrip(".")
 
 
 def _is_abbreviation(before: str, after: str) -> bool:
