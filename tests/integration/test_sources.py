@@ -1,10 +1,12 @@
 """Source pages: every claim of a source across incidents, with its track record."""
 
 import html
+import importlib
 import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.apps import apps as django_apps
 
 from claims import services
 from claims.demo import demo_load
@@ -147,3 +149,19 @@ def test_track_records_follow_each_edit_as_a_full_recount_would(client):
 
 def test_unknown_source_is_a_404(client):
     assert client.get("/sources/nobody/").status_code == 404
+
+
+def test_the_migration_fills_track_records_for_claims_stored_before_it():
+    demo_load()
+    _monitor_reports(2)
+    expected = sorted(SourceIncidentRecord.objects.values_list("source_id", "incident_id", "above"))
+    totals = sorted(Source.objects.values_list("pk", "incident_count", "typical_deviation"))
+    SourceIncidentRecord.objects.all().delete()
+    Source.objects.update(incident_count=0, compared_count=0, typical_deviation=None)
+    migration = importlib.import_module("claims.migrations.0011_source_incident_records")
+    migration.backfill(django_apps, None)
+    assert (
+        sorted(SourceIncidentRecord.objects.values_list("source_id", "incident_id", "above"))
+        == expected
+    )
+    assert sorted(Source.objects.values_list("pk", "incident_count", "typical_deviation")) == totals
