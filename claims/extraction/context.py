@@ -44,13 +44,13 @@ _VICTIMS_RE = re.compile(
     rf"(?:\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
     r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,3}?(?:forces|army|police|military|"
     r"militia|group|family|guard|units?|brigade|battalion|movement|front|services|staff|crew|"
-    r"team|force|corps|organi[sz]ation)\b)?)",
+    r"team|force|corps|organi[sz]ation|crews|teams)\b)?)",
     re.I,
 )
 # What a subset of the dead or wounded underwent ("had been flown to the capital").
 _SUBSET_PREDICATE_RE = re.compile(
     r"\s+(?:had|have|has|were|was|are|is)\s+(?:(?:since|also|already|now)\s+)?(?:been\s+)?"
-    r"(?:[a-z]+ed|flown|taken|undergone|brought|being)\b",
+    r"(?:[a-z]+ed|flown|taken|undergone|brought|being|its|their|our)\b",
     re.I,
 )
 _PUT_METRICS = (
@@ -62,6 +62,10 @@ _PUT_METRICS = (
 _OF_HARMED_RE = re.compile(
     rf"\s+of\s+(?P<w>dead|wounded|injured)\b(?:\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT}))\b)?",
     re.I,
+)
+_PATIENTS_VERB_RE = re.compile(
+    r"\b(?:received|receiving|admitted|admitting|treated|treating|taken|took|brought|rushed)"
+    r"(?:\s+(?:a\s+total\s+of|another|some|about|around|more\s+than|at\s+least))?\s*$"
 )
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
@@ -75,7 +79,7 @@ _AUX = (
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
-    r"understood|presumed|expected|likely|feared|thought|summarily|[a-z]+ly)"
+    r"understood|presumed|expected|likely|feared|thought|summarily|as|[a-z]+ly)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
@@ -270,7 +274,7 @@ _OF_ANY_RE = re.compile(
 )
 _OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
 _OF_DEAD_RE = re.compile(
-    rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured)\b"
+    rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured|victims)\b"
     rf"(?:\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\b)?",  # "three of the injured students"
     re.I,
 )
@@ -389,6 +393,15 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         if metric:
             f.metric, f.own_metric = metric, True
             f.extent = ph.end + mm.end()
+    if (
+        not f.metric
+        and vm
+        and f.victims.lower().endswith("patients")
+        and _PATIENTS_VERB_RE.search(lc_low, max(0, len(lc_low) - 40))
+    ):
+        # "the hospital received a total of 37 patients", "crews had taken four patients to
+        # the infirmary": patients brought in are injured (not "evacuated 300 patients").
+        f.metric, f.own_metric = "injured", True
     if not f.metric and bm:
         if bm.verb:
             verb = bm.verb.lower()

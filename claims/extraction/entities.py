@@ -129,6 +129,7 @@ class Registry:
         self._cache: dict[tuple[str, str], Entity] = {}
         self._token_cache: dict[str, frozenset[str]] = {}
         self._described: set[str] = set()  # every entity's descriptor words, a cheap test
+        self.last_official: Entity | None = None  # the institution of "a ministry official"
         self.text = text
         # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
         self.acronyms: dict[str, str] = {}
@@ -352,7 +353,10 @@ class Registry:
         ):
             # "A ministry official said ..." after "The regional emergencies ministry ...":
             # an unnamed official of the institution just named speaks for it.
+            self.last_official = org
             return self._touch(org)
+        if low == "official" and self.last_official is not None:
+            return self._touch(self.last_official)  # "The official, who was not authorised"
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
         if np[:1].isupper() and (lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np))):

@@ -338,7 +338,15 @@ MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"
 # Phrases whose longest word is common in prose ("hospital"): tested as plain substrings
 # (``metric_gate``), so that the anchored scan keeps only rare stems and most sentences about a
 # hospital still skip the figure analysis.
-GATE_PHRASES = ("in hospital", "to hospital", "condition", "never found", "treatment", "custody")
+GATE_PHRASES = (
+    "in hospital",
+    "to hospital",
+    "condition",
+    "never found",
+    "treatment",
+    "custody",
+    "patients",  # "the hospital received 37 patients" (context.py reads who brought them in)
+)
 METRIC_GATE_WORDS = (
     *(
         w
@@ -370,4 +378,5 @@ def gate_phrases(low: str) -> bool:
         or "never found" in low
         or "treatment" in low
         or "custody" in low
+        or "patients" in low
     )

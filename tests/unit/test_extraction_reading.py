@@ -194,6 +194,37 @@ def test_speakers_named_with_clauses_acronyms_and_nouns_that_look_like_verbs(tex
     assert expected in readings(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hospital said it had received a total of 37 patients.",
+            ("hospital", "injured", 37, 37, "exact"),
+        ),
+        (
+            "The union said three of the victims were its members.",
+            ("union", "killed", 3, 3, "exact"),
+        ),
+        (
+            "The same report listed 85 people as missing.",
+            (None, "missing", 85, 85, "exact"),
+        ),
+        (
+            "The emergencies ministry gave a higher toll. A ministry official said 13 bodies "
+            "were found. The official, who was not authorised to speak, said four miners were "
+            "in a critical condition.",
+            ("emergencies ministry", "injured", 4, 4, "exact"),
+        ),
+    ],
+)
+def test_patients_brought_in_victims_listed_and_the_same_official_again(text, expected):
+    assert expected in readings(text)
+
+
+def test_patients_evacuated_are_no_injured_figure():
+    assert readings("The hospital said it had evacuated 300 patients.") == []
+
+
 def test_a_similar_earlier_attack_is_the_narratives_not_the_last_speakers():
     text = "The army said nine soldiers were killed. A similar bombing killed 33 people in 2019."
     assert readings(text)[-1] == (None, "killed", 33, 33, "exact")
