@@ -73,7 +73,9 @@ def data_changed(using: str = DEFAULT_DB_ALIAS) -> None:
     is not already waiting (a rolled-back savepoint takes its callback with it, so a later write
     registers it again)."""
     if not _writes_pending(using):
-        transaction.on_commit(_bump, using=using)
+        # robust: the write is committed by then; if the token cannot be changed (the database
+        # went away), log it and let PAGE_CACHE_SECONDS retire the pages, not fail the request.
+        transaction.on_commit(_bump, using=using, robust=True)
 
 
 def _writes_pending(using: str = DEFAULT_DB_ALIAS) -> bool:
