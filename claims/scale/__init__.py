@@ -17,7 +17,8 @@ How it loads fast:
 2. The denormalised columns are computed in Python with the same engine and rules as the
    services: ``FigureClaim.supersedes``/``is_current`` as ``services.figures_relink``, the
    incident summary as ``selectors.incident_public_summary`` and the sources' track records as
-   ``selectors.source_track_record`` (tests/integration/test_scale.py checks they agree).
+   ``claims.track`` (per-incident rows and source totals; tests/integration/test_scale.py
+   checks they agree).
 3. No history rows are written (bulk loads bypass django-simple-history's signals); the first
    edit of a synthetic row through a service starts its history.
 """
