@@ -1,4 +1,4 @@
-"""Blind fixtures (tests/fixtures/articles/blind/ and blind2/, see their README.md): precision
+"""Blind fixtures (tests/fixtures/articles/blind/ to blind5/, see their README.md): precision
 and recall of figure claims counted only with the right claimant, metric, number and qualifier,
 per set and over both.
 
@@ -19,7 +19,13 @@ from claims.extraction import ExtractedFigure, extract
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 BLIND = ARTICLES / "blind"
-BLIND_SETS = (BLIND, ARTICLES / "blind2", ARTICLES / "blind3", ARTICLES / "blind4")
+BLIND_SETS = (
+    BLIND,
+    ARTICLES / "blind2",
+    ARTICLES / "blind3",
+    ARTICLES / "blind4",
+    ARTICLES / "blind5",
+)
 
 # Floors just under the scores measured (see docs/perf/extraction.md): a drop below them is a
 # regression in who-says-what. (precision, recall) per set, then over all sets together.
@@ -28,8 +34,9 @@ FLOORS = {
     "blind2": (0.97, 0.97),
     "blind3": (0.94, 0.90),
     "blind4": (0.97, 0.95),
+    "blind5": (0.75, 0.60),
 }
-MIN_PRECISION, MIN_RECALL = 0.96, 0.93
+MIN_PRECISION, MIN_RECALL = 0.95, 0.90
 
 
 def _claimant(name: str | None) -> str | None:
