@@ -133,6 +133,29 @@ _PAREN_SOURCE_RE = re.compile(
 )
 
 
+_AGENT_RE = re.compile(
+    r"(?P<np>(?:the|its|their)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,4})"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:killed|arrested|detained|captured|executed|shot\s+dead|"
+    r"wounded|abducted)\s"
+)
+_MEDIA_HEADS = frozenset(
+    words("television tv radio media newspaper channel broadcaster outlet agency daily")
+)
+
+
+_ADVERBS = frozenset(words("later also earlier separately then first since"))
+
+
+def _is_media(np: str, verb: str) -> bool:
+    """A broadcaster or news outlet (or an acronym that reports: "NRT reported")."""
+    if lx.OUTLET_RE.match(np.strip()):
+        return True
+    ws = [w for w in np.split() if w.lower() not in _ADVERBS and not w.endswith("ly")]
+    if not ws:
+        return False
+    return ws[-1].lower() in _MEDIA_HEADS or (verb.startswith("rep") and _is_acronym(ws[-1]))
+
+
 def _is_acronym(np: str) -> bool:
     return 2 <= len(np) <= 8 and np.isupper() and " " not in np
 
@@ -222,6 +245,20 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             appositive = ""
         if relative:
             out.append(Attribution(np_start, verb_end, None, False, relative=True))
+            continue
+        if (
+            verb[:3] in ("rep", "sai", "say")
+            and s.startswith(" that ", verb_end)
+            and (am := _AGENT_RE.match(s, verb_end + 6))
+            and _is_media(np, verb)
+            and (agent := _valid_np(am.group("np")))
+        ):
+            # "State television reported that the air force had killed 25": the broadcaster
+            # relays, the claim is the agent's.
+            out.append(Attribution(np_start, verb_end, None, False))
+            out.append(
+                Attribution(am.start("np"), am.end("np"), _entity(registry, agent, ""), False)
+            )
             continue
         ent = _entity(registry, np, appositive)
         tail = s[verb_end : verb_end + 80]

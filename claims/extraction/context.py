@@ -84,7 +84,7 @@ _AUX = (
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
-    r"all\s+of\s+them|both)\b[^,;.]{0,80},)?"
+    r"all\s+of\s+them|both|aged\s+\d+)\b[^,;.]{0,80},)?"
     r"(?:\s+(?:in|at|on|near|inside|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:were|was|"
     r"have|had)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
@@ -201,6 +201,9 @@ _NOT_BEFORE_WORDS = words(
     accommodating accommodated accommodates employing employed employs evacuating evacuated
     evacuates rescuing rescued rescues"""
 )
+_AGES_LIST_RE = re.compile(
+    r"\b(?:aged|ages(?:\s+of)?)\s+(?:between\s+)?\d+(?:\s*,\s*\d+)*,?\s+(?:and|or|to)\s*$", re.I
+)
 _SHARE_WORDS = words("half quarter third most some many all none majority percent cent")
 _SHARE_DETERMINERS = words("the those these its their")
 
@@ -214,6 +217,8 @@ def _not_figure_before(lc: str) -> bool:
         return False
     if ws[-1] in _NOT_BEFORE_WORDS or ws[-2:] == ["age", "of"] or ws[-3:] == ["of", "the", "year"]:
         return True
+    if "age" in tail and _AGES_LIST_RE.search(tail) is not None:
+        return True  # "two men, aged 22 and 24": the second age is no figure either
     # "half of the 300", "65% of the 2,000", "most of those 40"
     return (
         len(ws) >= 3
@@ -283,6 +288,9 @@ _YEAR_BEFORE_RE = re.compile(
     r"\b(?:in|since|of|by|until|from|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?$"
 )
+# "up from the 9,500 recorded in September": an earlier count, which takes the metric of the
+# figure before it (figures._inherit) whatever noun follows.
+_UP_FROM_RE = re.compile(r"\b(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")
 _SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
 
 
@@ -363,7 +371,9 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             if om is not None:
                 f.victims = om.group("np")  # "abducted two of its organisers"
                 pos = om.end()
-            elif not (bm and (bm.toll or bm.put or bm.tollref)):
+            elif not (bm and (bm.toll or bm.put or bm.tollref)) and not (
+                "from" in lc_low[-12:] and _UP_FROM_RE.search(lc_low[-16:])
+            ):
                 # A toll is followed by anything ("put the number of dead at 15 late on
                 # Monday"); any other number followed by a noun counts something else.
                 return None

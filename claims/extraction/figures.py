@@ -25,7 +25,9 @@ from claims.extraction.singles import find_singles
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
     r"of\s+whom)|;?\s*,?\s*including|,?\s*of\s+whom|,?\s*among\s+them|\(|"
-    r"[\u2014\u2013-]|,?\s*plus|,\s*while|,\s*with)\s*$",
+    r"[\u2014\u2013-]|,?\s*plus|,\s*while|,\s*with|"
+    # "14,000 fled, up from the 9,500 recorded in September": the earlier count, same metric
+    r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?)\s*$",
     re.I,
 )
 _COORD_NEXT_RE = re.compile(

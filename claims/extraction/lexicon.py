@@ -59,6 +59,7 @@ METRIC_AFTER: dict[str, str] = {
     "in hospital": "injured",
     "to hospital": "injured",
     "to hospitals": "injured",
+    "in intensive care": "injured",
     "missing": "missing",
     "unaccounted for": "missing",
     # Under rubble or underground: not known to be dead, so missing ("7 miners are trapped").
@@ -115,6 +116,7 @@ METRIC_BEFORE: dict[str, str] = {
     "injure": "injured",
     "hurting": "injured",
     "treated": "injured",
+    "treating": "injured",
     "detained": "detained",
     "detaining": "detained",
     "arrested": "detained",
@@ -190,7 +192,8 @@ NON_STATE_HEADS = words(
 )
 NEUTRAL_HEADS = words(
     """people persons person individuals victims others adults men man members crew casualties
-    bodies them member body suspects suspect graves supporters followers loyalists"""
+    bodies them member body suspects suspect graves supporters followers loyalists
+    martyrs martyr"""
 )
 PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
 
@@ -262,14 +265,15 @@ SPEECH_VERBS = words(
 
 # Nouns that head a claimant noun phrase ("the health ministry", "a military official").
 CLAIMANT_HEADS = words(
-    """coastguard navy brigade firefighters ambulance emergency prosecutor's ministry ministries
+    """coastguard navy brigade brigades firefighters ambulance emergency prosecutor's
+    ministry ministries
     minister official officials spokesman spokeswoman spokesperson spokesmen police army
     military monitor monitors group groups organisations organizations agencies observatory
     network agency media commission commissions association residents witnesses witness
     activists activist medics doctors doctor rescuers sources source authorities authority
     government governor commander commanders statement command coalition hospital hospitals
     paramedics volunteers organisation organization committee council office department service
-    services forces officer officers mayor chief head director president prime leader leaders
+    services forces force officer officers mayor chief head director president prime leader leaders
     relatives survivors villagers locals people tv television radio outlet newspaper daily
     channel broadcaster team unit staff workers crescent cross mission nations un ngo charity
     union body watchdog inspectors investigators prosecutors prosecutor court coroner morgue
@@ -343,6 +347,7 @@ GATE_PHRASES = (
     "to hospital",
     "condition",
     "never found",
+    "intensive care",
     "treatment",
     "custody",
     "patients",  # "the hospital received 37 patients" (context.py reads who brought them in)
@@ -376,6 +381,7 @@ def gate_phrases(low: str) -> bool:
         ("hospital" in low and ("in hospital" in low or "to hospital" in low))
         or "condition" in low
         or "never found" in low
+        or "intensive care" in low
         or "treatment" in low
         or "custody" in low
         or "patients" in low
