@@ -166,6 +166,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     givers: set[int] = set() if current is None else {id(current.claimant)}
     columns: list[str] | None = None  # the metrics of a flattened table's columns
     table_owner: Entity | None = None
+    body_seen = False
     for s in sentences:
         if columns is not None:
             if (cells := table_row(s.text, columns)) is not None:
@@ -177,6 +178,9 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             # ("The group documented the following incidents.").
             columns, table_owner = header, current
             continue
+        if s.heading and body_seen:
+            current = issuer  # a digest's next headline: another story (text.py)
+        body_seen = body_seen or not s.heading
         if s.paragraph != para:
             para = s.paragraph
             if current is not None and (
@@ -325,7 +329,7 @@ def _sentence(
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
         figures = find_figures(s.text, masked, gated=True)
-    elif ("a " in low or "an " in low) and _SINGLE_METRIC_RE.search(low):
+    elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(s.text, registry)
     if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):

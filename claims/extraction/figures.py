@@ -72,7 +72,7 @@ def find_figures(
             cands.append(f)
     _inherit(sentence, cands)
     figures = [f for f in cands if f.metric]
-    if " a " in low or " an " in low or low.startswith(("a ", "an ")):
+    if " a " in low or " an " in low or low.startswith(("a ", "an ")) or " among " in low:
         for start, end, stated, metric, victims, extent, count in find_singles(sentence):
             if not _overlaps(start, end, masked):
                 figures.append(

@@ -72,6 +72,15 @@ _PAIR_METRIC_RE = re.compile(
 )
 
 
+# "The driver was among the dead", "a nurse is among those killed": one person of a toll.
+_AMONG_RE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<np>(?:{_MOD}\s+){{0,2}}"
+    rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
+    r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
+)
+_AMONG_METRICS = {"dead": "killed", "victims": "killed"}
+
+
 def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
     """(start, end, stated, metric, victims, extent, count) of each figure written without a
     number: one person, or two ("a woman and her child were killed")."""
@@ -112,4 +121,10 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
+    if " among " in s:
+        for m in _AMONG_RE.finditer(s):
+            word = m.group("m").lower()
+            metric = _AMONG_METRICS.get(word) or lx.metric_of(word, lx.METRIC_AFTER)
+            if metric:
+                out.append((m.start(), m.end("np"), m.group(), metric, m.group("np"), m.end(), 1))
     return out

@@ -299,4 +299,30 @@ def split_sentences(text: str) -> list[Sentence]:
                 else:
                     body_started = True
             out.append(Sentence(s_start, s_start + len(body), body, p_index, heading))
+    if body_started and len(out) > 2:
+        _mark_inner_headlines(out, text)
     return out
+
+
+# Not a headline: a label ("Ardu: 92 killed"), a time stamp, a table row, a bullet list.
+_NOT_HEADLINE_RE = re.compile(r"[:;|\t\u2022]|^[\d(]")
+
+
+def _mark_inner_headlines(out: list[Sentence], text: str) -> None:
+    """A digest's later headlines: a line of 4 to 16 words without closing punctuation, alone in
+    its paragraph, between paragraphs of body text ("Floods leave 30 dead in Pelan" between
+    two stories) is a heading too, with no speaker of the story before it."""
+    for i in range(1, len(out) - 1):
+        s, prev, nxt = out[i], out[i - 1], out[i + 1]
+        if (
+            not s.heading
+            and prev.paragraph != s.paragraph != nxt.paragraph
+            and s.text[:1].isupper()
+            and not _TERMINAL_RE.search(s.text)
+            and _TERMINAL_RE.search(prev.text)
+            and _TERMINAL_RE.search(nxt.text)
+            and 4 <= len(_WORDS_RE.findall(s.text)) <= 16
+            and not _NOT_HEADLINE_RE.search(s.text)
+            and not text[text.rfind("\n", 0, s.start) + 1 : s.start].strip()  # no bullet
+        ):
+            s.heading = True
