@@ -78,6 +78,7 @@ _AMONG_RE = re.compile(
     rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
 )
+_RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
 
 
@@ -125,6 +126,7 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         for m in _AMONG_RE.finditer(s):
             word = m.group("m").lower()
             metric = _AMONG_METRICS.get(word) or lx.metric_of(word, lx.METRIC_AFTER)
-            if metric:
+            if metric and not _RELATIVE_RE.search(m.group("np")):
+                # "a farmer whose brother was among those killed" describes the speaker
                 out.append((m.start(), m.end("np"), m.group(), metric, m.group("np"), m.end(), 1))
     return out
