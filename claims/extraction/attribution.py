@@ -46,6 +46,8 @@ _VERBS = words(
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
+    "found that",  # "The inquiry found that ..."; "found 14 bodies" is no speech
+    "finds that",
     "put the toll",
     "put the death toll",
     "put the number",
@@ -156,6 +158,20 @@ def _is_media(np: str, verb: str) -> bool:
     return ws[-1].lower() in _MEDIA_HEADS or (verb.startswith("rep") and _is_acronym(ws[-1]))
 
 
+_WHICH_END_RE = re.compile(r",\s+(?:which|who)\s*$")
+
+
+def _antecedent(pre: str) -> tuple[str, int, str, bool] | None:
+    """The speaker a relative pronoun stands for (", which said" -> the phrase before it)."""
+    m = _WHICH_END_RE.search(pre, max(0, len(pre) - 12))
+    if m is None:
+        return None
+    sub = _subject(pre[: m.start()])
+    if sub is None or sub[3] or _valid_np(sub[0]) is None:
+        return None
+    return sub
+
+
 def _is_acronym(np: str) -> bool:
     return 2 <= len(np) <= 8 and np.isupper() and " " not in np
 
@@ -237,6 +253,12 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if sub is None:
             continue
         np_text, np_start, appositive, relative = sub
+        if relative and not np_text and (ante := _antecedent(pre)) is not None:
+            # "the regional police command, which said six strikers had died": the relative
+            # pronoun is the speaker, and it stands for the phrase before it.
+            np_text, np_start, appositive, relative = ante
+        if " into " in np_text and _valid_np(head := np_text.split(" into ", 1)[0]):
+            np_text = head  # "The public inquiry into the 2021 shooting ... concluded"
         np = _valid_np(np_text)
         if np is None:
             continue

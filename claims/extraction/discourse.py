@@ -55,18 +55,21 @@ _INSTITUTIONS = (
     "ministry|army|police|military|government|authority|authorities|agency|group|network|"
     "observatory|monitor|committee|council|office|department|command|coalition|hospital|"
     "organi[sz]ation|mission|union|watchdog|court|forces|militia|movement|front|forum|centre|"
-    "center|institute|service|crescent|cross|militants|rebels|insurgents|fighters"
+    "center|institute|service|crescent|cross|militants|rebels|insurgents|fighters|inquiry|"
+    "panel|tribunal|commission"
 )
+# A verb after a subject: regular forms, and irregular pasts of what bodies do ("heard evidence").
+_PAST = r"(?:[a-z]+(?:ed|s)|heard|found|held|took|gave|made|began|saw|met|kept|sent|spent)\b"
 _SUBJECT_ORG_RE = re.compile(
     r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
     rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
     rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS}))(?:\s+(?:in|of|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?)"
-    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+    rf"(?=(?:\s+\([A-Z]{{2,8}}\))?\s+(?:has\s+|had\s+|also\s+)?{_PAST})"
 )
 _NOT_PROPER_STARTS = ("The ", "A ", "An ", "In ", "On ", "It ", "He ", "She ", "They ", "But ")
 _PROPER_SUBJECT_RE = re.compile(
     r"(?P<np>[A-Z][\w'-]*(?:\s+(?:of|for|and|the|[A-Z][\w'-]*)){1,6})"
-    r"(?=(?:\s+\([A-Z]{2,8}\))?\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)"
+    rf"(?=(?:\s+\([A-Z]{{2,8}}\))?\s+(?:has\s+|had\s+|also\s+)?{_PAST})"
 )
 _BODY_FINDER_RE = re.compile(
     r"(?:(?:In|On|By|Since|Later|Earlier|Overnight)\b[^,]{0,30},\s+)?"

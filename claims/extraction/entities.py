@@ -387,6 +387,9 @@ class Registry:
             )
             if named is not None and named.last_seen > e.last_seen:
                 e = named
+        if e is None and low in _INQUIRY_WORDS:
+            # "the panel" after "The public inquiry ...": one body, named two ways
+            e = self._recent(lambda x: not x.person and x.head in _INQUIRY_WORDS)
         if e is None and len(toks) == 1 and head in self._described:
             e = self._recent(lambda e: head in e.descriptors)
         if e is None and low in _ANY_ORG and not np[:1].isupper():
@@ -445,6 +448,10 @@ class Registry:
         elif len(name) > len(e.canonical):
             e.canonical, e.tokens = name, toks
         return e
+
+
+# Names of one body that sits to establish facts: "the panel" is the inquiry named before.
+_INQUIRY_WORDS = frozenset(("inquiry", "panel", "tribunal", "commission", "investigation"))
 
 
 # A possessive naming only where a body sits, not who it is ("the town's municipal council").

@@ -37,6 +37,8 @@ _COORD_NEXT_RE = re.compile(
 _SUBSET_GAP_RE = re.compile(
     r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
 )
+_PHRASE_COMMA_RE = re.compile(r"[^.;:,]{0,60},\s*$")
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b")
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
 
 
@@ -173,8 +175,10 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         if not prev.metric:
             continue
         gap = s[prev.extent : f.start]
-        if not _COORD_RE.match(gap):
-            continue
+        if not _COORD_RE.match(gap) and not (
+            _PHRASE_COMMA_RE.match(gap) and _OF_THEM_RE.match(s, f.end)
+        ):
+            continue  # ("38 were wounded by live rounds, eight of them seriously": a subset)
         if f.vague_word and not _AND_GAP_RE.match(gap):
             continue
         f.coordinated = True

@@ -27,6 +27,8 @@ _BOUNDARY_RE = re.compile(
     r"|\s[-\u2013\u2014]\s"
 )
 
+_CHAIRED_RE = re.compile(r"\s(?:chaired|led|headed|presided\s+over)\s+$")
+
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "what", "where", "how", "why", "if"})
 
 _LEAD_RE = re.compile(
@@ -182,6 +184,16 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
                 last = None
                 for b in _BOUNDARY_RE.finditer(before):
                     last = b
+        if (
+            last is not None
+            and word == "by"
+            and (cm := _CHAIRED_RE.search(seg, max(0, last.start() - 24), last.start()))
+        ):
+            # "the panel chaired by retired judge Ilse Marrow said": the panel speaks
+            seg = seg[: cm.start()]
+            last = None
+            for b in _BOUNDARY_RE.finditer(seg):
+                last = b
         if last is not None:
             seg_start += last.end()
             seg = seg[last.end() :]
