@@ -278,8 +278,10 @@ _OF_ANY_RE = re.compile(
     rf"\s+of\s+(?:the|its|their|his|her|our)\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD})"
 )
 _OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
+# "Armed groups were responsible for 121 of the deaths": a share of a toll, stated as a fact.
+_RESPONSIBLE_RE = re.compile(r"\b(?:responsible\s+for|accounted\s+for|account\s+for|caused)\s*$")
 _OF_DEAD_RE = re.compile(
-    rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured|victims)\b"
+    rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured|victims|deaths|fatalities)\b"
     rf"(?:\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\b)?",  # "three of the injured students"
     re.I,
 )
@@ -328,7 +330,9 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             if lx.metric_of(mm.group("metric"), lx.METRIC_AFTER) == "killed":
                 f.metric = "killed"
             f.extent = ph.end + mm.end()
-        elif not _SUBSET_PREDICATE_RE.match(rc, od.end()):
+        elif not _SUBSET_PREDICATE_RE.match(rc, od.end()) and not _RESPONSIBLE_RE.search(
+            lc_low, max(0, len(lc_low) - 32)
+        ):
             return None  # "at least five of the wounded will not survive": a prediction
         return f
     if hm := _OF_HARMED_RE.match(rc):

@@ -98,6 +98,12 @@ _DOC_KIND_RE = re.compile(
 )
 
 
+_RESPONDER_RE = re.compile(
+    r"(?P<np>[A-Z][\w'-]*(?:\s+(?:of|for|and|[A-Z][\w'-]*)){1,6})\s+(?:was|were)\s+"
+    r"(?:called|alerted)\b"
+)
+
+
 def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
     """The issuer a document's title names ("COMMUNIQUE No. 14 of the Ministry of ...",
     "Press release - Kestrel Aid", "Statement from St Anne's Hospital, Marvi", or a bare
@@ -123,6 +129,11 @@ def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
         and any(x.heading and _DOC_KIND_RE.match(x.text) for x in sentences[1:3])
     ):
         return registry.resolve(head)
+    first = next((x for x in sentences[:4] if not x.heading), None)
+    if first is not None and (m := _RESPONDER_RE.match(first.text)) and _orgish(m.group("np")):
+        # A police or emergency service's own update opens with its call-out ("Alderholt
+        # Metropolitan Police was called at 11.42pm ..."): the service issues it.
+        return registry.resolve(m.group("np"))
     return None
 
 

@@ -34,6 +34,7 @@ _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_S
 _SINGLE_NP_METRIC_RE = re.compile(
     rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been|is|remains|"
     r"remained)\s+(?:also\s+|reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|"
+    r"pronounced\s+|declared\s+|confirmed\s+|"
     r"badly\s+)?(?P<m>killed|shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|"
     r"arrested|detained|missing|treated|taken\s+into\s+custody|in\s+(?:a\s+)?(?:critical|"
     r"serious)\s+condition|in\s+hospital)\b"
