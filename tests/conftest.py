@@ -22,7 +22,10 @@ def _empty_page_cache():
     request (its database was rolled back, the cache was not)."""
     from django.core.cache import cache
 
+    from claims import pagecache
+
     cache.clear()
+    pagecache.forget_version()
 
 
 @pytest.fixture

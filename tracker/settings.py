@@ -133,6 +133,11 @@ PAGE_CACHE_SECONDS = env_int(
     600,
     "Longest a rendered public page is served from the cache; any write retires it. 0 = off.",
 )
+PAGE_CACHE_VERSION_CHECK_MS = env_int(
+    "PAGE_CACHE_VERSION_CHECK_MS",
+    1000,
+    "How often a process reads the data version; another process's write shows within it.",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
