@@ -172,6 +172,7 @@ class Registry:
                 if len(full) == 1:
                     e.canonical = full.pop()
                     e.tokens = _tokens(e.canonical)
+        self._armed_groups()
         starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
         for e in self.entities:
             words = e.canonical.lower().split()
@@ -429,6 +430,22 @@ class Registry:
             self._described.update(e.descriptors)
         return self._touch(e)
 
+    def _armed_groups(self) -> None:
+        """ "Rebels claim ..." in a headline, "The Free Kozan Brigades said" in the lede: bare
+        fighters speaking are the one armed group the article names."""
+        bare = [e for e in self.entities if e.canonical.lower() in _FIGHTERS]
+        if not bare:
+            return
+        named = {
+            id(x.claimant): x.claimant
+            for x in self.entities
+            if not x.person and x.head in _ARMED_HEADS and _has_upper(x.canonical)
+        }
+        if len(named) == 1:
+            group = next(iter(named.values()))
+            for e in bare:
+                e.institution = group
+
     def _touch_opt(self, e: Entity | None) -> Entity | None:
         return self._touch(e) if e is not None else None
 
@@ -452,6 +469,13 @@ class Registry:
 
 # Names of one body that sits to establish facts: "the panel" is the inquiry named before.
 _INQUIRY_WORDS = frozenset(("inquiry", "panel", "tribunal", "commission", "investigation"))
+
+
+# Fighters named by what they are, and the heads of the names armed groups give themselves.
+_FIGHTERS = frozenset(words("rebels militants insurgents jihadists fighters guerrillas"))
+_ARMED_HEADS = frozenset(
+    words("brigades brigade front movement militia militias battalion battalions")
+)
 
 
 # A possessive naming only where a body sits, not who it is ("the town's municipal council").
