@@ -1,0 +1,123 @@
+"""Names read once the whole article is known (``Registry.finish``): a headline's bare generic
+name ("monitor says"), a one-word organisation ("the Front"), a description in the lede ("a
+rights group") and fighters named by what they are ("Rebels claim") take the one full name the
+article gives them. Each pass leaves an entity alone when more than one name could be meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.names import (
+    _DETERMINERS_RE,
+    _FULL_NAME,
+    _GENERIC,
+    _ONE_WORD_LOWER_ORGS,
+    _ONE_WORD_ORG_RE,
+    _has_upper,
+    _lowerish,
+    _tokens,
+)
+from claims.extraction.numbers import words
+
+_INDEFINITE_GROUP_RE = re.compile(
+    r"(?:a|an)\s+(?:[a-z'-]+\s+){0,3}(?:group|organi[sz]ation|watchdog|monitor|charity|NGO)$",
+    re.I,
+)
+_STATE_RE = re.compile(
+    r"(?i:ministry|government|army|police|military|forces|president|office|council|command|"
+    r"authority|department|governor|mayor|state|agency|reuters|press|news|media|television)"
+)
+
+# Fighters named by what they are, and the heads of the names armed groups give themselves.
+_FIGHTERS = frozenset(words("rebels militants insurgents jihadists fighters guerrillas"))
+_ARMED_HEADS = frozenset(
+    words("brigades brigade front movement militia militias battalion battalions")
+)
+
+
+def merge_names(registry) -> None:
+    """Merge bare generic names from headlines ("monitor says") into the one entity of the
+    article they can only mean ("the Kestrel Monitoring Network"), and give a one-word
+    organisation ("the Front claimed") the one full name the article writes it with
+    ("Northern Liberation Front"), even where that name speaks nowhere."""
+    for e in registry.entities:
+        if e.person or e.institution is not None:
+            continue
+        word = e.canonical
+        if word in _ONE_WORD_LOWER_ORGS:
+            word = word.capitalize()  # "according to the service": "State Emergency Service"
+        if word[:1].isupper() and word in registry.text and _ONE_WORD_ORG_RE.match(word):
+            full = {
+                _DETERMINERS_RE.sub("", m.group(0))
+                for m in re.finditer(_FULL_NAME.format(word=re.escape(word)), registry.text)
+            }
+            full.discard(e.canonical)
+            if len(full) == 1:
+                e.canonical = full.pop()
+                e.tokens = _tokens(e.canonical)
+    _armed_groups(registry)
+    starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
+    for e in registry.entities:
+        words = e.canonical.lower().split()
+        if (
+            e.person
+            or e.institution is not None
+            or not _lowerish(e.canonical)
+            or len(words) > 3
+            or words[-1] not in _GENERIC
+        ):
+            continue
+        # "monitor" matches "Monitoring"; "rights group" matches "... Rights Observatory".
+        own = [(" " + w[:6], w) for w in words if w not in _GENERIC] or [
+            (" " + words[-1][:6], words[-1])
+        ]
+        matches = []
+        for x in registry.entities:
+            if x is e or x.person or x.canonical.islower():
+                continue
+            joined = starts.get(id(x))
+            if joined is None:
+                joined = starts[id(x)] = " " + " ".join(x.tokens)
+            if all(p in joined or w in x.descriptors for p, w in own):
+                matches.append(x)
+        if len({id(x.claimant) for x in matches}) == 1:
+            e.institution = matches[0]
+    # "..., a prisoners' rights group said" in the lede, then "The Kestrel Observatory
+    # said in a statement": the one non-state organisation named after the description.
+    for i, e in enumerate(registry.entities):
+        if (
+            e.person
+            or e.institution is not None
+            or e.canonical[:2] not in ("a ", "A ", "an", "An")
+            or not _INDEFINITE_GROUP_RE.match(e.canonical)
+        ):
+            continue
+        named = [
+            x
+            for x in registry.entities[i + 1 :]
+            if not x.person
+            and x.institution is None
+            and " " in x.canonical
+            and _has_upper(x.canonical[1:])
+            and not _STATE_RE.search(x.canonical)
+        ]
+        if len(named) == 1:
+            e.institution = named[0]
+
+
+def _armed_groups(registry) -> None:
+    """ "Rebels claim ..." in a headline, "The Free Kozan Brigades said" in the lede: bare
+    fighters speaking are the one armed group the article names."""
+    bare = [e for e in registry.entities if e.canonical.lower() in _FIGHTERS]
+    if not bare:
+        return
+    named = {
+        id(x.claimant): x.claimant
+        for x in registry.entities
+        if not x.person and x.head in _ARMED_HEADS and _has_upper(x.canonical)
+    }
+    if len(named) == 1:
+        group = next(iter(named.values()))
+        for e in bare:
+            e.institution = group
