@@ -15,6 +15,7 @@ import re
 from datetime import date, timedelta
 
 from claims.extraction.numbers import trie_regex
+from claims.extraction.text import Sentence
 
 _DIGIT_RE = re.compile(r"[0-9]")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -113,3 +114,27 @@ def day_of(text: str, published: date | None) -> tuple[date | None, bool]:
         except (ValueError, KeyError):
             continue
     return None, False
+
+
+class DefaultDay:
+    """The article's default day: the first day word in its body ("on Saturday"), else the
+    publication date. Looked up only when a timing needs it (most articles state none, and the
+    scan would read every sentence of an article that names no day)."""
+
+    __slots__ = ("sentences", "published", "day", "done")
+
+    def __init__(self, sentences: list[Sentence], published: date | None) -> None:
+        self.sentences, self.published = sentences, published
+        self.day: date | None = None
+        self.done = False
+
+    def get(self) -> date | None:
+        if not self.done:
+            self.done = True
+            for s in self.sentences:
+                if not s.heading:
+                    self.day, _ = day_of(s.text, self.published)
+                    if self.day is not None:
+                        break
+            self.day = self.day or self.published
+        return self.day

@@ -30,7 +30,7 @@ from claims.extraction.attribution import (
     find_attributions,
 )
 from claims.extraction.attribution import speaker_for as _speaker_for
-from claims.extraction.days import day_of
+from claims.extraction.days import DefaultDay, day_of
 from claims.extraction.discourse import (
     _BACKGROUND_RE,
     _BACKGROUND_STARTS,
@@ -110,30 +110,6 @@ def extract(
         return []
 
 
-class _DefaultDay:
-    """The article's default day: the first day word in its body ("on Saturday"), else the
-    publication date. Looked up only when a timing needs it (most articles state none, and the
-    scan would read every sentence of an article that names no day)."""
-
-    __slots__ = ("sentences", "published", "day", "done")
-
-    def __init__(self, sentences: list[Sentence], published: date | None) -> None:
-        self.sentences, self.published = sentences, published
-        self.day: date | None = None
-        self.done = False
-
-    def get(self) -> date | None:
-        if not self.done:
-            self.done = True
-            for s in self.sentences:
-                if not s.heading:
-                    self.day, _ = day_of(s.text, self.published)
-                    if self.day is not None:
-                        break
-            self.day = self.day or self.published
-        return self.day
-
-
 @dataclass(slots=True)
 class _Pending:
     """A claim waiting for its claimant's final (fullest) name."""
@@ -151,7 +127,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         published = published.date()
     cleaned = clean(text)
     sentences = split_sentences(cleaned.text)
-    default_day = _DefaultDay(sentences, published)
+    default_day = DefaultDay(sentences, published)
     registry = Registry(cleaned.text)
     current: Entity | None = None
     if sentences and sentences[0].heading:
