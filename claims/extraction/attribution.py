@@ -42,7 +42,7 @@ _VERBS = words(
     """said says say told tells added adds reported reports stated announced claimed
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
-    revealed indicated gave quoted concluded claim claims"""
+    revealed indicated gave quoted concluded"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun

@@ -59,7 +59,7 @@ _INSTITUTIONS = (
     "panel|tribunal|commission"
 )
 # A verb after a subject: regular forms, and irregular pasts of what bodies do ("heard evidence").
-_PAST = r"(?:[a-z]+(?:ed|s)|heard|found|held|took|gave|made|began|saw|met|kept|sent|spent)\b"
+_PAST = r"(?:[a-z]+(?:ed|s)|heard|found|held)\b"
 _SUBJECT_ORG_RE = re.compile(
     r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
     rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"

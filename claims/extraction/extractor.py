@@ -88,6 +88,7 @@ _SINGLE_METRIC_RE = re.compile(
         )
     )
 )
+_HEADLINE_CLAIM_RE = re.compile(r"(?P<np>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+claims?\b")
 _TIME_WORDS = ["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"]
 _TIME_WORDS_RE = re.compile(trie_regex(_TIME_WORDS, word_start=True))
 _TIME_WORDS_GATE_RE = anchored_gate(_TIME_WORDS)  # a cheaper scan in front of it
@@ -312,6 +313,12 @@ def _sentence(
         ent = registry.resolve(m.group("np")) if plausible_tail(m.group("np")) else None
         if ent is not None:
             attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]
+    elif s.heading and not attrs and (m := _HEADLINE_CLAIM_RE.match(s.text)):
+        # "Rebels claim to have killed 40 troops": a headline that opens with its speaker
+        # (a verb read only here: "claims" is mostly the noun in body text)
+        ent = registry.resolve(m.group("np")) if plausible_tail(m.group("np")) else None
+        if ent is not None:
+            attrs = [Attribution(m.start("np"), m.end(), ent, False)]
     elif not attrs and not s.heading and (m := _SUBJECT_ORG_RE.match(s.text)):
         mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
     elif (

@@ -25,9 +25,7 @@ from claims.extraction.singles import find_singles
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
     r"of\s+whom)|;?\s*,?\s*including|,?\s*of\s+whom|,?\s*among\s+them|\(|"
-    r"[\u2014\u2013-]|,?\s*plus|,\s*while|,\s*with|"
-    # "14,000 fled, up from the 9,500 recorded in September": the earlier count, same metric
-    r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?)\s*$",
+    r"[\u2014\u2013-]|,?\s*plus|,\s*while|,\s*with)\s*$",
     re.I,
 )
 _COORD_NEXT_RE = re.compile(
@@ -38,7 +36,7 @@ _SUBSET_GAP_RE = re.compile(
     r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
 )
 _PHRASE_COMMA_RE = re.compile(r"[^.;:,]{0,60},\s*$")
-_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b")
+_UP_FROM_GAP_RE = re.compile(r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
 
 
@@ -175,10 +173,17 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         if not prev.metric:
             continue
         gap = s[prev.extent : f.start]
-        if not _COORD_RE.match(gap) and not (
-            _PHRASE_COMMA_RE.match(gap) and _OF_THEM_RE.match(s, f.end)
+        if (
+            not _COORD_RE.match(gap)
+            and not (
+                # "38 were wounded by live rounds, eight of them seriously": a subset
+                (s.startswith(" of them", f.end) or s.startswith(" of whom", f.end))
+                and _PHRASE_COMMA_RE.match(gap)
+            )
+            # "14,000 fled, up from the 9,500 recorded in September": the earlier count
+            and (" from" not in gap or not _UP_FROM_GAP_RE.match(gap))
         ):
-            continue  # ("38 were wounded by live rounds, eight of them seriously": a subset)
+            continue
         if f.vague_word and not _AND_GAP_RE.match(gap):
             continue
         f.coordinated = True

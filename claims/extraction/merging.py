@@ -47,7 +47,7 @@ def merge_names(registry) -> None:
         word = e.canonical
         if word in _ONE_WORD_LOWER_ORGS:
             word = word.capitalize()  # "according to the service": "State Emergency Service"
-        if word[:1].isupper() and word in registry.text and _ONE_WORD_ORG_RE.match(word):
+        if word[:1].isupper() and _ONE_WORD_ORG_RE.match(word) and word in registry.text:
             full = {
                 _DETERMINERS_RE.sub("", m.group(0))
                 for m in re.finditer(_FULL_NAME.format(word=re.escape(word)), registry.text)
@@ -58,6 +58,7 @@ def merge_names(registry) -> None:
                 e.tokens = _tokens(e.canonical)
     _armed_groups(registry)
     starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
+    candidates: list | None = None  # the named organisations, listed once when first needed
     for e in registry.entities:
         words = e.canonical.lower().split()
         if (
@@ -72,9 +73,13 @@ def merge_names(registry) -> None:
         own = [(" " + w[:6], w) for w in words if w not in _GENERIC] or [
             (" " + words[-1][:6], words[-1])
         ]
+        if candidates is None:
+            candidates = [
+                x for x in registry.entities if not x.person and not x.canonical.islower()
+            ]
         matches = []
-        for x in registry.entities:
-            if x is e or x.person or x.canonical.islower():
+        for x in candidates:
+            if x is e:
                 continue
             joined = starts.get(id(x))
             if joined is None:

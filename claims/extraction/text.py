@@ -304,6 +304,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+_CLOSING_CHARS = frozenset(".!?\"')]'")
 # Not a headline: a label ("Ardu: 92 killed"), a time stamp, a table row, a bullet list.
 _NOT_HEADLINE_RE = re.compile(r"[:;|\t\u2022]|^[\d(]")
 
@@ -313,7 +314,10 @@ def _mark_inner_headlines(out: list[Sentence], text: str) -> None:
     its paragraph, between paragraphs of body text ("Floods leave 30 dead in Pelan" between
     two stories) is a heading too, with no speaker of the story before it."""
     for i in range(1, len(out) - 1):
-        s, prev, nxt = out[i], out[i - 1], out[i + 1]
+        s = out[i]
+        if s.text[-1:] in _CLOSING_CHARS:
+            continue  # most sentences: the one test they meet
+        prev, nxt = out[i - 1], out[i + 1]
         if (
             not s.heading
             and prev.paragraph != s.paragraph != nxt.paragraph
