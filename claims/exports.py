@@ -1,4 +1,6 @@
-"""CSV exports. Both stream: rows are written as they are read, never collected in memory.
+"""CSV exports of one incident (comparison.csv, conflicts.csv) and the helpers every export
+shares; /claims.csv, which can run to millions of rows, is in claims/claims_export.py. All
+stream: rows are written as they are read, never collected in memory.
 
 UTF-8 with a byte-order mark (so that Excel detects UTF-8 and non-Latin names survive), a header
 row, RFC 4180 quoting. Text cells that a spreadsheet would run as a formula (starting with =, +,
