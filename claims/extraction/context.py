@@ -49,7 +49,7 @@ _VICTIMS_RE = re.compile(
 # What a subset of the dead or wounded underwent ("had been flown to the capital").
 _SUBSET_PREDICATE_RE = re.compile(
     r"\s+(?:had|have|has|were|was|are|is)\s+(?:(?:since|also|already|now)\s+)?(?:been\s+)?"
-    r"(?:[a-z]+ed|flown|taken|undergone|brought|being|its|their|our)\b",
+    r"(?:[a-z]+ed|flown|taken|undergone|brought|being|its|their|our|lost|suffered)\b",
     re.I,
 )
 _PUT_METRICS = (

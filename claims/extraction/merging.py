@@ -29,6 +29,15 @@ _STATE_RE = re.compile(
     r"authority|department|governor|mayor|state|agency|reuters|press|news|media|television)"
 )
 
+# A company spoken of by what it is, and the last words of company names.
+_COMPANY_WORDS = frozenset(words("company firm operator owner"))
+_COMPANY_NAME_ENDS = frozenset(
+    words(
+        """mining energy ltd inc corp corporation company holdings industries airlines airline
+        railways railway oil petroleum steel motors plc limited gas chemicals shipping"""
+    )
+)
+
 # Fighters named by what they are, and the heads of the names armed groups give themselves.
 _FIGHTERS = frozenset(words("rebels militants insurgents jihadists fighters guerrillas"))
 _ARMED_HEADS = frozenset(
@@ -57,6 +66,7 @@ def merge_names(registry) -> None:
                 e.canonical = full.pop()
                 e.tokens = _tokens(e.canonical)
     _armed_groups(registry)
+    _companies(registry)
     starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
     candidates: list | None = None  # the named organisations, listed once when first needed
     for e in registry.entities:
@@ -126,3 +136,31 @@ def _armed_groups(registry) -> None:
         group = next(iter(named.values()))
         for e in bare:
             e.institution = group
+
+
+def _companies(registry) -> None:
+    """ "the company that operates the mine said" in the lede, "Severa Mining said" below: a
+    company spoken of by what it is is the one company the article names."""
+    bare = [
+        e
+        for e in registry.entities
+        if not e.person
+        and e.institution is None
+        and e.canonical.islower()
+        and e.canonical.split(None, 1)[0] in _COMPANY_WORDS
+    ]
+    if not bare:
+        return
+    named = {
+        id(x): x
+        for x in registry.entities
+        # (read as a person's name by its shape: "Severa Mining" has two capitals)
+        if x.institution is None
+        and x.canonical[:1].isupper()
+        and " " in x.canonical
+        and x.canonical.rsplit(None, 1)[-1].lower() in _COMPANY_NAME_ENDS
+    }
+    if len(named) == 1:
+        company = next(iter(named.values()))
+        for e in bare:
+            e.institution = company
