@@ -47,6 +47,10 @@ _VERBS = words(
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
     "found that",  # "The inquiry found that ..."; "found 14 bodies" is no speech
+    "maintains a list",  # "... maintains a list of 163 names" (context.py: a roll of the dead)
+    "keeps a list",
+    "compiled a list",
+    "published a list",
     "finds that",
     "put the toll",
     "put the death toll",

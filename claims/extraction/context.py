@@ -153,6 +153,7 @@ _OF_ANY_RE = re.compile(
 _OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
 # "Armed groups were responsible for 121 of the deaths": a share of a toll, stated as a fact.
 _RESPONSIBLE_RE = re.compile(r"\b(?:responsible\s+for|accounted\s+for|account\s+for|caused)\s*$")
+_LIST_OF_RE = re.compile(r"\ba\s+list\s+of\s+$")
 _OF_DEAD_RE = re.compile(
     rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured|victims|deaths|fatalities)\b"
     rf"(?:\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\b)?",  # "three of the injured students"
@@ -190,6 +191,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         extent=ph.end,
     )
     pos = 0
+    if rc.startswith(" names") and _LIST_OF_RE.search(lc_low, max(0, len(lc_low) - 16)):
+        # "The association maintains a list of 163 names": a roll of the dead
+        f.metric, f.own_metric, f.extent = "killed", True, ph.end + 6
+        return f
     if od := _OF_DEAD_RE.match(rc):
         # "twelve of the dead were children", "two of the wounded were in critical condition",
         # "26 of the wounded had been flown to the capital": a subset, whose metric is in the
@@ -295,7 +300,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             if verb in ("lost", "losing") and not vm and not _OF_OWN_RE.match(rc):
                 return None  # "lost 6 of their own" is a toll; "lost 40 tanks" is not
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
-            f.bodies = verb.startswith("bodies")
+            f.bodies = verb.startswith(("bodies", "remains"))  # found, not told
         elif bm.dead or bm.tollref:
             f.metric = "killed"
         elif bm.toll:

@@ -352,6 +352,7 @@ GATE_PHRASES = (
     "treatment",
     "custody",
     "patients",  # "the hospital received 37 patients" (context.py reads who brought them in)
+    "list of",  # "a list of 163 names"
 )
 METRIC_GATE_WORDS = (
     *(
@@ -386,4 +387,5 @@ def gate_phrases(low: str) -> bool:
         or "treatment" in low
         or "custody" in low
         or "patients" in low
+        or "list of" in low
     )
