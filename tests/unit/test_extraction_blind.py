@@ -1,4 +1,4 @@
-"""Blind fixtures (tests/fixtures/articles/blind/ to blind5/, see their README.md): precision
+"""Blind fixtures (tests/fixtures/articles/blind/ to blind6/, see their README.md): precision
 and recall of figure claims counted only with the right claimant, metric, number and qualifier,
 per set and over both.
 
@@ -25,6 +25,7 @@ BLIND_SETS = (
     ARTICLES / "blind3",
     ARTICLES / "blind4",
     ARTICLES / "blind5",
+    ARTICLES / "blind6",
 )
 
 # Floors just under the scores measured (see docs/perf/extraction.md): a drop below them is a
@@ -35,6 +36,7 @@ FLOORS = {
     "blind3": (0.94, 0.90),
     "blind4": (0.97, 0.95),
     "blind5": (0.75, 0.60),
+    "blind6": (0.50, 0.40),
 }
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
 
