@@ -47,6 +47,12 @@ _VERBS = words(
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
     "found that",  # "The inquiry found that ..."; "found 14 bodies" is no speech
+    "put their losses",  # "Ferrow sources put their own losses at about 400 dead"
+    "put their own losses",
+    "put its losses",
+    "put its own losses",
+    "are saying",
+    "is saying",
     "maintains a list",  # "... maintains a list of 163 names" (context.py: a roll of the dead)
     "keeps a list",
     "compiled a list",
@@ -79,7 +85,8 @@ _NP_CHAR = (
 _TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
 _ACCORDING_RE = re.compile(
     r"\b(?:[Aa]ccording\s+to)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
-    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers)\s+"
+    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers|"
+    r"information)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
     rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:()\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
     r"citing|and\s+(?:the|a)\s+\w+\s+said|published|released|issued|compiled)\b))"

@@ -25,7 +25,8 @@ _BEFORE_RE = re.compile(
     r"\b[^.;:]{0,110}?\s(?:to|at|of|from|reached|reach|hit|"
     r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
     # "Among the dead are two dock workers", "The toll, provided by the office, included five"
-    r"|(?P<dead>dead|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?)\s+(?:were|are|included|"
+    r"|(?P<dead>dead|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|arrested|"
+    r"injured|wounded)\s+(?:were|are|included|"
     r"include|includes|numbered|comprised|comprise)"
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
     r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
@@ -50,6 +51,11 @@ _BEFORE_GATE = (
     "tally",
     "count",
     "put the",
+    "detained",
+    "arrested",
+    "injured",
+    "wounded",
+    "losses",
 )
 _BEFORE_GATE_RE = gate(_BEFORE_GATE)
 
@@ -80,7 +86,7 @@ class _Before:
 
     verb: str = ""
     toll: str = ""
-    dead: bool = False
+    dead: str = ""  # "the dead were", "those detained are": the metric's word
     tollref: bool = False
     put: str = ""
     over: bool = False
@@ -95,7 +101,7 @@ def _before(lc: str, lc_low: str) -> _Before | None:
         toll_at = m.start("toll")
         return _Before(
             toll=m.group("toll") or "",
-            dead=bool(m.group("dead")),
+            dead=m.group("dead") or "",
             tollref=bool(m.group("tollref") or m.group("tollref2")),
             put=m.group("put") or "",
             over=bool(m.group("over")),
@@ -114,7 +120,9 @@ _NOT_BEFORE_WORDS = words(
     evacuates rescuing rescued rescues"""
 )
 _AGES_LIST_RE = re.compile(
-    r"\b(?:aged|ages(?:\s+of)?)\s+(?:between\s+)?\d+(?:\s*,\s*\d+)*,?\s+(?:and|or|to)\s*$", re.I
+    r"\b(?:aged|ages(?:\s+of)?)\s+(?:between\s*$|(?:between\s+)?\d+(?:\s*,\s*\d+)*,?\s+"
+    r"(?:and|or|to)\s*$)",
+    re.I,
 )
 _SHARE_WORDS = words("half quarter third most some many all none majority percent cent")
 _SHARE_DETERMINERS = words("the those these its their")

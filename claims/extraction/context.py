@@ -83,7 +83,7 @@ _AUX = (
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
-    r"all\s+of\s+them|both|aged\s+\d+)\b[^,;.]{0,80},)?"
+    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+)\b[^,;.]{0,80},)?"
     r"(?:\s+(?:in|at|on|near|inside|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:were|was|"
     r"have|had)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
@@ -302,7 +302,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
             f.bodies = verb.startswith(("bodies", "remains"))  # found, not told
         elif bm.dead or bm.tollref:
-            f.metric = "killed"
+            f.metric = lx.metric_of(bm.dead, lx.METRIC_AFTER) if bm.dead[:1] in "adiw" else ""
+            f.metric = f.metric or "killed"  # "the dead", "victims", "the toll"
         elif bm.toll:
             # "the number of confirmed deaths": the metric is the noun's last word
             f.metric = (

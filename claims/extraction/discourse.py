@@ -23,6 +23,8 @@ _HISTORY_RE = re.compile(
     # "In a similar attack last October, 17 soldiers were killed", "A previous bombing ..."
     r"|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:similar|previous|earlier)\s+(?:attack|bombing|"
     r"raid|strike|ambush|massacre|incident|shooting|explosion|clash(?:es)?|riot|fire)\b"
+    # a factbox's dated entry ("March 2021 - Gunmen storm ..."): another event
+    r"|^(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[89]|20)\d\d\s+[-\u2013\u2014]\s"
 )
 # A sentence naming the source of the figures before it ("That figure was given by ...").
 _BACKGROUND_STARTS = ("In ", "By ", "Since ")
@@ -89,6 +91,13 @@ _ISSUER_RE = re.compile(
 )
 
 
+_BRIEFING_RE = re.compile(
+    r"(?P<np>(?:[\w'-]+\s+){0,3}?(?i:ministry|army|police|military|government|office|department|"
+    r"command|agency|service|council|commission))(?:'s)?\s+(?i:briefing|press\s+conference|"
+    r"news\s+conference)\b"
+)
+
+
 _TITLE_LOWER = frozenset({"of", "for", "and", "the", "on", "in"})
 
 # A heading naming the document's kind, under a heading that is the issuer's bare name
@@ -129,6 +138,10 @@ def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
         and any(x.heading and _DOC_KIND_RE.match(x.text) for x in sentences[1:3])
     ):
         return registry.resolve(head)
+    for x in sentences[:2]:
+        if x.heading and (bm := _BRIEFING_RE.search(x.text)) and _valid_np(bm.group("np")):
+            # "Transcript: interior ministry briefing on ...": the briefing's institution
+            return registry.resolve(bm.group("np"))
     first = next((x for x in sentences[:4] if not x.heading), None)
     if first is not None and (m := _RESPONDER_RE.match(first.text)) and _orgish(m.group("np")):
         # A police or emergency service's own update opens with its call-out ("Alderholt

@@ -65,8 +65,9 @@ _ORG_SPOKES_RE = re.compile(
     re.I,
 )
 _JOB_RE = re.compile(
-    r"(?:local\s+|freelance\s+|independent\s+)?(?:journalist|reporter|photographer|activist|"
-    r"resident|witness|lawyer|farmer|teacher|researcher|analyst|blogger)\s+(?=[A-Z])",
+    r"(?:local\s+|freelance\s+|independent\s+|senior\s+|assistant\s+)?(?:journalist|reporter|"
+    r"photographer|activist|resident|witness|lawyer|farmer|teacher|researcher|analyst|blogger|"
+    r"coroner|pathologist)\s+(?=[A-Z])",
     re.I,
 )
 _ORG_DESC_RE = re.compile(

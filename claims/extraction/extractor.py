@@ -89,6 +89,8 @@ _SINGLE_METRIC_RE = re.compile(
     )
 )
 _HEADLINE_CLAIM_RE = re.compile(r"(?P<np>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+claims?\b")
+_LABEL_RE = re.compile(r"(?P<label>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,4}):\s")
+_ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "MODERATOR", "HOST"})
 _TIME_WORDS = ["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"]
 _TIME_WORDS_RE = re.compile(trie_regex(_TIME_WORDS, word_start=True))
 _TIME_WORDS_GATE_RE = anchored_gate(_TIME_WORDS)  # a cheaper scan in front of it
@@ -309,6 +311,17 @@ def _sentence(
     elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(s.text, registry)
+    if s.text[1:2].isupper() and (lm := _LABEL_RE.match(s.text)):
+        # A transcript's speaker label ("SPOKESMAN RAMI HADDAD:", "HADDAD:") governs its
+        # paragraph; a questioner's label ("QUESTION:") names no claimant.
+        label = lm.group("label")
+        if label.split()[0] in _ASKERS:
+            current = None
+        else:
+            name = " ".join(w.capitalize() for w in label.split())
+            ent = registry.resolve(name) if _valid_np(name) else None
+            if ent is not None:
+                attrs.insert(0, Attribution(0, lm.end(), ent, False))
     if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
         ent = registry.resolve(m.group("np")) if plausible_tail(m.group("np")) else None
         if ent is not None:

@@ -21,7 +21,7 @@ _SINGLE_HEADS = lx.alternation(
     words(
         """soldier civilian child woman man boy girl policeman policewoman officer journalist
         reporter photographer doctor nurse medic paramedic teacher student worker farmer
-        shepherd fisherman passenger driver guard militant fighter rebel insurgent gunman
+        shepherd fisherman passenger driver guard militant fighter rebel insurgent gunman pupil
         attacker person resident villager teenager baby infant toddler pilgrim worshipper
         trooper marine pilot peacekeeper contractor commander"""
     )
@@ -32,7 +32,10 @@ _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_S
 # Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at
 # every character of the sentence.
 _SINGLE_NP_METRIC_RE = re.compile(
-    rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been|is|remains|"
+    rf"{_SINGLE_NP}(?:\s+aged\s+[\w-]+)?"
+    # "A seventh resident, Margaret Olds, 88, died": a name and an age in apposition
+    r"(?:,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:,\s+\d{1,3})?,)?"
+    r"\s+(?:(?:was|has\s+been|had\s+been|is|remains|"
     r"remained)\s+(?:also\s+|reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|"
     r"pronounced\s+|declared\s+|confirmed\s+|"
     r"badly\s+)?(?P<m>killed|shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|"
@@ -75,7 +78,7 @@ _PAIR_METRIC_RE = re.compile(
 
 # "The driver was among the dead", "a nurse is among those killed": one person of a toll.
 _AMONG_RE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<np>(?:{_MOD}\s+){{0,2}}"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}"
     rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
 )
