@@ -20,11 +20,12 @@ that set a CSRF cookie, errors and streaming responses are never stored. PAGE_CA
 bounds how long an entry lives even if no write comes (0 turns the cache off).
 """
 
+import functools
 import hashlib
 import logging
 import time
 import uuid
-from functools import wraps
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -149,9 +150,23 @@ def _cache_set(key: str, value, seconds: int) -> bool:
     return True
 
 
+@functools.cache
+def _release() -> str:
+    """A digest of the code and templates this process runs, so that pages cached by an older
+    release (in a shared Redis cache) are never served after a deploy."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in ("claims", "templates", "tracker"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html") and "migrations" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(request, token: str) -> str:
     address = request.build_absolute_uri()
-    return _KEY_PREFIX + hashlib.sha256(f"{token}\n{address}".encode()).hexdigest()
+    return _KEY_PREFIX + hashlib.sha256(f"{_release()}\n{token}\n{address}".encode()).hexdigest()
 
 
 def _accepts_gzip(request) -> bool:
@@ -175,7 +190,7 @@ def public_page(view):
     compressed to every reader whose browser accepts it (all do): an incident page of 330 KB
     travels as about 30 KB, without compressing it again for each reader."""
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         seconds = settings.PAGE_CACHE_SECONDS
         if (

@@ -130,7 +130,7 @@ CACHES = {
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int(
     "PAGE_CACHE_SECONDS",
-    600,
+    0 if DEBUG else 600,  # off while developing, so that an edited template shows at once
     "Longest a rendered public page is served from the cache; any write retires it. 0 = off.",
 )
 PAGE_CACHE_VERSION_CHECK_MS = env_int(

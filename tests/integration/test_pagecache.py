@@ -21,6 +21,11 @@ from claims.models import DataVersion, FigureClaim, Incident, Source
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600  # as in production (it is off while developing)
+
+
 @pytest.fixture
 def incident():
     incident = services.incident_create(
@@ -247,3 +252,12 @@ def test_a_write_by_another_process_shows_within_the_version_check_interval(
     _figure(incident, Source.objects.get(), 44)
     _response, html = _get(client, url)
     assert "44 killed" in html
+
+
+def test_pages_cached_by_another_release_are_not_served(client, incident, monkeypatch):
+    url = incident.get_absolute_url()
+    _get(client, url)
+    assert _get(client, url)[0]["X-Page-Cache"] == "hit"
+    # A deploy with other code or templates, sharing the cache (Redis) with the old one.
+    monkeypatch.setattr(pagecache, "_release", lambda: "another-release")
+    assert _get(client, url)[0]["X-Page-Cache"] == "miss"
