@@ -48,3 +48,23 @@ def test_admin_pages_run_under_the_policy_without_violations(live_server, page):
     incident = Incident.objects.get(slug="deir-ez-zor-airport-strike-2016")
     for path in ["/admin/", f"/admin/claims/incident/{incident.pk}/change/"]:
         assert _violations(page, live_server.url + path) == [], path
+
+
+def test_cached_pages_arrive_gzipped_and_work_like_fresh_ones(live_server, page, settings):
+    settings.PAGE_CACHE_SECONDS = 600  # production serves public pages from the cache
+    demo_load()
+    incident = Incident.objects.get(slug="deir-ez-zor-airport-strike-2016")
+    url = live_server.url + incident.get_absolute_url()
+    seen = []
+    for _ in range(2):  # rendered and stored, then served from the cache
+        messages = []
+        page.on("console", lambda m, messages=messages: messages.append(m.text))
+        response = page.goto(url)
+        seen.append(response.headers.get("x-page-cache"))
+        assert response.headers.get("content-encoding") == "gzip"
+        page.wait_for_load_state("networkidle")
+        assert not [m for m in messages if "Content Security" in m]
+        assert page.locator("h1").inner_text() == incident.title
+        mark = page.locator("svg.chart [data-claimant='russian-defence-ministry']").first
+        assert mark.evaluate("el => getComputedStyle(el).fill") == "rgb(179, 38, 30)"
+    assert seen == ["miss", "hit"]
