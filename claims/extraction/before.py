@@ -51,11 +51,16 @@ _BEFORE_GATE = (
     "tally",
     "count",
     "put the",
-    "detained",
-    "arrested",
-    "injured",
-    "wounded",
-    "losses",
+    # "Among those detained are 18 journalists": the verb's word and its copula only, since
+    # "injured" and "wounded" stand near most figures
+    "detained are",
+    "detained were",
+    "arrested are",
+    "arrested were",
+    "injured are",
+    "injured were",
+    "wounded are",
+    "wounded were",
 )
 _BEFORE_GATE_RE = gate(_BEFORE_GATE)
 

@@ -61,7 +61,7 @@ _INSTITUTIONS = (
     "panel|tribunal|commission"
 )
 # A verb after a subject: regular forms, and irregular pasts of what bodies do ("heard evidence").
-_PAST = r"(?:[a-z]+(?:ed|s)|heard|found|held)\b"
+_PAST = r"(?:[a-z]+(?:ed|s)|heard|found)\b"
 _SUBJECT_ORG_RE = re.compile(
     r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
     rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
@@ -139,7 +139,12 @@ def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
     ):
         return registry.resolve(head)
     for x in sentences[:2]:
-        if x.heading and (bm := _BRIEFING_RE.search(x.text)) and _valid_np(bm.group("np")):
+        if (
+            x.heading
+            and ("riefing" in x.text or "onference" in x.text)
+            and (bm := _BRIEFING_RE.search(x.text))
+            and _valid_np(bm.group("np"))
+        ):
             # "Transcript: interior ministry briefing on ...": the briefing's institution
             return registry.resolve(bm.group("np"))
     first = next((x for x in sentences[:4] if not x.heading), None)

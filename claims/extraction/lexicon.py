@@ -87,7 +87,6 @@ METRIC_AFTER: dict[str, str] = {
     "whose whereabouts remain unknown": "missing",
     "whose whereabouts are unknown": "missing",
     "in captivity": "abducted",
-    "still held": "abducted",
     "died of his injuries": "killed",
     "died of her injuries": "killed",
     "died of their injuries": "killed",
