@@ -19,7 +19,6 @@ organisation name heading a "Press release" line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from claims.extraction.attribution import (
@@ -52,8 +51,8 @@ from claims.extraction.entities import _orgish
 from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import metric_gate, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
-from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming
-from claims.extraction.tables import table_header, table_row
+from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
+from claims.extraction.tables import table_claims, table_header, table_row
 from claims.extraction.text import Sentence, clean, split_sentences
 from claims.extraction.timing import find_timings
 
@@ -113,18 +112,6 @@ def extract(
         return []
 
 
-@dataclass(slots=True)
-class _Pending:
-    """A claim waiting for its claimant's final (fullest) name."""
-
-    entity: Entity | None
-    headline: bool
-    cited: str
-    fields: dict
-    is_figure: bool
-    carried: bool = False  # no speaker in its own sentence
-
-
 def _extract(text: str, published: date | None, place_tz: str | None) -> list[ExtractedClaim]:
     if isinstance(published, datetime):
         published = published.date()
@@ -138,7 +125,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     # A document's issuer speaks wherever no one else is named: after a quoted person's
     # paragraph the text returns to its voice.
     issuer = current
-    pending: list[_Pending] = []
+    pending: list[Pending] = []
     seen: set[tuple] = set()
     prev_start = prev_end = 0
     para = sentences[0].paragraph if sentences else 0
@@ -149,7 +136,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     for s in sentences:
         if columns is not None:
             if (cells := table_row(s.text, columns)) is not None:
-                _table_claims(s, cells, cleaned, table_owner, pending, seen)
+                table_claims(s, cells, cleaned, table_owner, pending, seen)
                 continue
             columns = None
         if s.text[-1:] not in _CLOSERS and (header := table_header(s.text)) is not None:
@@ -237,35 +224,6 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
 
 
 _CLOSERS = frozenset('.!?"')
-
-
-def _table_claims(s: Sentence, cells, cleaned, owner: Entity | None, pending, seen) -> None:
-    """A flattened table row's figures (tables.py), each as stated in its column."""
-    span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
-    evidence = " ".join(s.text.split())
-    for c in cells:
-        key = ("f", id(owner), c.metric, c.value, c.value, "exact", "", evidence)
-        if key in seen:
-            continue
-        seen.add(key)
-        fields = dict(
-            metric=c.metric,
-            victims="",
-            victim_group="unspecified",
-            low=c.value,
-            high=c.value,
-            qualifier="exact",
-            stated=c.stated,
-            vague_word=None,
-            revised_from_earlier=False,
-            revised=False,
-            hedged=False,
-            cumulative=False,
-            evidence=evidence,
-            span=span,
-        )
-        cited = owner.claimant.last_cited if owner is not None else ""
-        pending.append(_Pending(owner, False, cited, fields, True, owner is None))
 
 
 def _sentence(
@@ -401,7 +359,7 @@ def _sentence(
             evidence=evidence,
             span=span,
         )
-        pending.append(_Pending(ent, headline, cited, fields, True, carried[0]))
+        pending.append(Pending(ent, headline, cited, fields, True, carried[0]))
     for t in timings:
         ent, cited, headline = who(t.start)
         key = ("t", id(ent), t.stated, evidence)
@@ -419,7 +377,7 @@ def _sentence(
             evidence=evidence,
             span=span,
         )
-        pending.append(_Pending(ent, headline, cited, fields, False, carried[0]))
+        pending.append(Pending(ent, headline, cited, fields, False, carried[0]))
     for owner, cited in cite_updates.values():
         owner.last_cited = cited
     return chain_head(attrs, s.text) or current

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claims.extraction.entities import Entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +90,15 @@ class ExtractedTiming:
 
 
 ExtractedClaim = ExtractedFigure | ExtractedTiming
+
+
+@dataclass(slots=True)
+class Pending:
+    """A claim waiting for its claimant's final (fullest) name."""
+
+    entity: Entity | None
+    headline: bool
+    cited: str
+    fields: dict
+    is_figure: bool
+    carried: bool = False  # no speaker in its own sentence

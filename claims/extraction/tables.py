@@ -15,8 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claims.extraction.numbers import parse_number
+from claims.extraction.records import Pending
+
+if TYPE_CHECKING:
+    from claims.extraction.entities import Entity
+    from claims.extraction.text import Sentence
 
 _COLUMN_METRICS = {
     "killed": "killed",
@@ -86,3 +92,33 @@ def table_row(line: str, metrics: list[str]) -> list[TableCell] | None:
             return None
         out.append(TableCell(m.start(1), m.end(1), m.group(1), value, metric))
     return out
+
+
+def table_claims(s: Sentence, cells, cleaned, owner: Entity | None, pending, seen) -> None:
+    """A flattened table row's figures as pending claims of the table's owner, each as stated
+    in its column."""
+    span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
+    evidence = " ".join(s.text.split())
+    for c in cells:
+        key = ("f", id(owner), c.metric, c.value, c.value, "exact", "", evidence)
+        if key in seen:
+            continue
+        seen.add(key)
+        fields = dict(
+            metric=c.metric,
+            victims="",
+            victim_group="unspecified",
+            low=c.value,
+            high=c.value,
+            qualifier="exact",
+            stated=c.stated,
+            vague_word=None,
+            revised_from_earlier=False,
+            revised=False,
+            hedged=False,
+            cumulative=False,
+            evidence=evidence,
+            span=span,
+        )
+        cited = owner.claimant.last_cited if owner is not None else ""
+        pending.append(Pending(owner, False, cited, fields, True, owner is None))
