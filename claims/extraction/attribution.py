@@ -178,9 +178,26 @@ def _antecedent(pre: str) -> tuple[str, int, str, bool] | None:
     if m is None:
         return None
     sub = _subject(pre[: m.start()])
-    if sub is None or sub[3] or _valid_np(sub[0]) is None:
+    if sub is None or sub[3]:
         return None
-    return sub
+    np, start = sub[0], sub[1]
+    if (last := _last_np_start(np)) > 0:
+        np, start = np[last:], start + last  # "The findings contradict the army, which said"
+    if _valid_np(np) is None:
+        return None
+    return np, start, sub[2], False
+
+
+# A determiner opening the last noun phrase of a clause, unless it opens an "of"/"for" phrase
+# that belongs to a name ("Ministry of the Interior").
+_LAST_NP_RE = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)\s(?=(?:the|a|an)\s)")
+
+
+def _last_np_start(np: str) -> int:
+    found = -1
+    for m in _LAST_NP_RE.finditer(np):
+        found = m.end()
+    return found
 
 
 def _is_acronym(np: str) -> bool:
