@@ -68,7 +68,25 @@ _NESTING = words(
 )
 
 
+# ``_valid_np`` is a pure function of its text, and speakers repeat ("officials", "the
+# ministry"): its answers are kept, up to a bound so that no input can grow the dict for ever.
+_VALID_CACHE: dict[str, str | None] = {}
+_VALID_CACHE_MAX = 20_000
+
+
 def _valid_np(np: str) -> str | None:
+    try:
+        return _VALID_CACHE[np]
+    except KeyError:
+        pass
+    found = _valid_np_uncached(np)
+    if len(_VALID_CACHE) >= _VALID_CACHE_MAX:
+        _VALID_CACHE.clear()
+    _VALID_CACHE[np] = found
+    return found
+
+
+def _valid_np_uncached(np: str) -> str | None:
     if " who " in np:
         # "Villagers who spoke to this newspaper": the clause may hold any words; the phrase
         # before it must name a speaker.
