@@ -1,4 +1,4 @@
-"""Blind fixtures (tests/fixtures/articles/blind/ to blind6/, see their README.md): precision
+"""Blind fixtures (tests/fixtures/articles/blind/ to blind7/, see their README.md): precision
 and recall of figure claims counted only with the right claimant, metric, number and qualifier,
 per set and over both.
 
@@ -26,6 +26,7 @@ BLIND_SETS = (
     ARTICLES / "blind4",
     ARTICLES / "blind5",
     ARTICLES / "blind6",
+    ARTICLES / "blind7",
 )
 
 # Floors just under the scores measured (see docs/perf/extraction.md): a drop below them is a
@@ -37,6 +38,7 @@ FLOORS = {
     "blind4": (0.97, 0.95),
     "blind5": (0.96, 0.93),
     "blind6": (0.95, 0.91),
+    "blind7": (0.40, 0.30),
 }
 MIN_PRECISION, MIN_RECALL = 0.98, 0.96
 
