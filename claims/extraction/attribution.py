@@ -71,6 +71,9 @@ _VERB_PHRASES = (
     "revised its toll",
     "raised its toll",
 )
+_REPORT_NUMBER_RE = re.compile(
+    r"(?<![\w-])reports?(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d)"
+)
 _VERB_RE = re.compile("(?P<verb>" + trie_regex([*_VERBS, *_VERB_PHRASES]) + r")\b")
 # Passes every sentence in which _VERB_RE can match (and a few more): most sentences have no
 # reporting verb, and this scan is ten times cheaper than the verb pattern's.
@@ -126,7 +129,7 @@ _SOURCE_NOUNS = tuple(
 )
 _NAME_APPOS_RE = re.compile(r",\s+(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}),")
 _GAVE_NOT_RE = re.compile(r"\s+(?:his|her|their|only|no|up|way|birth|chase)\b")
-_SAYING_RE = re.compile(r",\s+saying\b")
+_SAYING_RE = re.compile(r",\s+(?:saying\b|telling\s[^,.;\"]{1,60}?\bthat\b)")
 # The subject of a sentence: the words before its first past-tense verb, after any dateline.
 _PARTICIPLE_SUBJECT_RE = re.compile(
     r"(?:[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}[-\u2013\u2014]\s+)?"
@@ -244,6 +247,10 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
     # The gate's first match lies inside the first verb (at a letter of it, or of a phrase's
     # longest word), so the exact pattern starts scanning just before it, not at the start.
     verbs = _VERB_RE.finditer(s, max(0, gate.start() - _VERB_REACH)) if gate is not None else ()
+    if "report" in s and (rm := _REPORT_NUMBER_RE.search(s)) is not None:
+        # "Health partners report 14 civilian deaths": the bare verb only before a number (it
+        # is mostly the noun), read after the other verbs (the list is sorted at the end)
+        verbs = [*verbs, rm]
     for m in verbs:
         if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):
             continue  # inside a word ("unsaid")
@@ -333,7 +340,11 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             ent = registry.resolve(np, appositive)
             trailing = m.start() > len(s) // 2
             out.append(Attribution(m.start(), m.end(), ent, trailing))
-    if ", saying" in s and (sm := _SAYING_RE.search(s)) and (pm := _PARTICIPLE_SUBJECT_RE.match(s)):
+    if (
+        (", saying" in s or ", telling" in s)
+        and (sm := _SAYING_RE.search(s))
+        and (pm := _PARTICIPLE_SUBJECT_RE.match(s))
+    ):
         # "The opposition Union disputed the account, saying at least 15 had died": the
         # sentence's subject says what follows "saying".
         np = _valid_np(pm.group("np"))

@@ -78,7 +78,7 @@ _AUX = (
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
-    r"understood|presumed|expected|likely|feared|thought|summarily|as|[a-z]+ly)"
+    r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|[a-z]+ly)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(

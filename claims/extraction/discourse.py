@@ -66,7 +66,14 @@ _SUBJECT_ORG_RE = re.compile(
     r"(?:(?:Meanwhile|However|Earlier|Later|Separately),\s+)?(?:The|the)\s+"
     rf"(?P<np>(?:[\w'-]+\s+){{0,3}}?(?:(?i:{_INSTITUTIONS})|[A-Z][\w'-]*(?:\s+(?:of|for|and|"
     rf"[A-Z][\w'-]*)){{0,5}}\s+(?i:{_INSTITUTIONS}))(?:\s+(?:in|of|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?)"
-    rf"(?=(?:\s+\([A-Z]{{2,8}}\))?\s+(?:has\s+|had\s+|also\s+)?{_PAST})"
+    # "The court on Thursday sentenced ...": a day may stand before the verb
+    rf"(?=(?:\s+\([A-Z]{{2,8}}\))?(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:has\s+|had\s+|also\s+)?{_PAST})"
+)
+# "A military court on Thursday sentenced ...": a body named with "a" that later speaks as "the
+# court" (tried only on sentences opening with "A "/"An ").
+INDEFINITE_BODY_RE = re.compile(
+    r"An?\s+(?P<np>(?:[\w'-]+\s+){0,2}?(?:court|tribunal|inquiry|commission|panel))"
+    rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:has\s+|had\s+)?{_PAST}"
 )
 _NOT_PROPER_STARTS = ("The ", "A ", "An ", "In ", "On ", "It ", "He ", "She ", "They ", "But ")
 _PROPER_SUBJECT_RE = re.compile(
@@ -84,10 +91,11 @@ _BODY_FINDER_RE = re.compile(
 # A document whose title names its issuer: every figure in it is the issuer's unless another
 # speaker is named ("Communique of the Ministry of Defence", "Statement by the Kestrel Network").
 _ISSUER_RE = re.compile(
-    r"(?i:communiqu[e\u00e9]|statement|press\s+release|bulletin|update)\b[^\n]{0,40}?"
+    r"(?i:communiqu[e\u00e9]|statement|press\s+release|bulletin|update|issued|prepared)\b[^\n]{0,40}?"
     r"(?:\b(?i:of|by|from)\s+|\s[-\u2013\u2014:]\s+|:\s+)(?i:the\s+)?"
     r"(?P<np>[A-Z][\w'.-]*(?:\s+(?i:of|for|and|the|[A-Z][\w'.-]*)){0,8}?)"
-    r"(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*$"  # ", Lanmore": the place it is issued
+    r"(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"  # ", Lanmore": the place it is issued
+    r"(?:\s+\([A-Z]{2,8}\))?\s*$"  # "(OCHA)"
 )
 
 

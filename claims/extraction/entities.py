@@ -67,7 +67,7 @@ _ORG_SPOKES_RE = re.compile(
 _JOB_RE = re.compile(
     r"(?:local\s+|freelance\s+|independent\s+|senior\s+|assistant\s+)?(?:journalist|reporter|"
     r"photographer|activist|resident|witness|lawyer|farmer|teacher|researcher|analyst|blogger|"
-    r"coroner|pathologist)\s+(?=[A-Z])",
+    r"coroner|pathologist|fire\s+chief|police\s+chief)\s+(?=[A-Z])",
     re.I,
 )
 _ORG_DESC_RE = re.compile(

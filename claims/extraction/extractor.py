@@ -41,6 +41,7 @@ from claims.extraction.discourse import (
     _PROPER_SUBJECT_RE,
     _SOURCE_STARTS,
     _SUBJECT_ORG_RE,
+    INDEFINITE_BODY_RE,
     body_finder,
     chain_head,
     issuer_of,
@@ -88,6 +89,7 @@ _SINGLE_METRIC_RE = re.compile(
     )
 )
 _HEADLINE_CLAIM_RE = re.compile(r"(?P<np>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+claims?\b")
+_NUMBERED_RE = re.compile(r"\d{1,2}[.)](?:\s|$)")
 _LABEL_RE = re.compile(r"(?P<label>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,4}):\s")
 _ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "MODERATOR", "HOST"})
 _TIME_WORDS = ["noon", "midnight", "midday", "hour", "minute", "mins", "hrs"]
@@ -157,6 +159,8 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                 # A wire dateline ("KELN, Oct 4 (AFP) - ") starts a new story.
             ):
                 current = issuer
+            elif issuer is not None and s.text[:1].isdigit() and _NUMBERED_RE.match(s.text):
+                current = issuer  # a communique's numbered point is in its issuer's voice
         if (
             prev_end > prev_start
             and s.text.startswith(_SOURCE_STARTS)
@@ -292,6 +296,8 @@ def _sentence(
             attrs = [Attribution(m.start("np"), m.end(), ent, False)]
     elif not attrs and not s.heading and (m := _SUBJECT_ORG_RE.match(s.text)):
         mention(m.group("np"), registry)  # "The ministry condemned ... It said ..."
+    elif not attrs and s.text.startswith(("A ", "An ")) and (m := INDEFINITE_BODY_RE.match(s.text)):
+        mention(m.group("np"), registry)  # "A military court sentenced ... The court found"
     elif (
         not attrs
         and s.text[:1].isupper()

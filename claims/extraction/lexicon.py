@@ -62,6 +62,7 @@ METRIC_AFTER: dict[str, str] = {
     "in intensive care": "injured",
     "missing": "missing",
     "unaccounted for": "missing",
+    "not been accounted for": "missing",
     # Under rubble or underground: not known to be dead, so missing ("7 miners are trapped").
     "trapped": "missing",
     "never found": "missing",
