@@ -49,7 +49,7 @@ from claims.extraction.discourse import (
     plausible_tail,
 )
 from claims.extraction.entities import _orgish
-from claims.extraction.figures import find_figures
+from claims.extraction.figures import asked_metric, find_figures
 from claims.extraction.lexicon import metric_gate, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
@@ -135,6 +135,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     columns: list[str] | None = None  # the metrics of a flattened table's columns
     table_owner: Entity | None = None
     body_seen = False
+    asked = ""
     for s in sentences:
         if columns is not None:
             if (cells := table_row(s.text, columns)) is not None:
@@ -196,6 +197,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                 place_tz,
                 pending,
                 seen,
+                asked,
             )
         except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
             if STRICT:
@@ -203,6 +205,9 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             prev_start = prev_end = len(pending)
             continue
         prev_start, prev_end = start, len(pending)
+        # An explainer's question ("How many were wounded?") gives its answer's bare number
+        # ("At least 60, according to the ministry.") the metric asked about.
+        asked = asked_metric(s.text) if s.text[-1:] == "?" else ""
         if prev_end > start:
             for p in pending[start:]:
                 if p.entity is not None and p.is_figure:
@@ -241,6 +246,7 @@ def _sentence(
     place_tz,
     pending,
     seen,
+    asked: str = "",
 ) -> Entity | None:
     # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
     # them is most of the extractor's speed.
@@ -250,7 +256,7 @@ def _sentence(
     # find_figures reads them): one scan that most sentences fail, before the number gate.
     # (One combined scan for metric words, verbs and time words was tried: its larger set of
     # anchor letters made it slower than the three separate scans together.)
-    metric = metric_gate(low.replace('"', " ") if '"' in low else low)
+    metric = metric_gate(low.replace('"', " ") if '"' in low else low) or bool(asked)
     timings: list = []
     masked: list[tuple[int, int]] = []
     if has_digit or (
@@ -269,7 +275,7 @@ def _sentence(
         _GATE_RE.search(low) is not None
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
-        figures = find_figures(s.text, masked, gated=True)
+        figures = find_figures(s.text, masked, gated=True, asked=asked)
     elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(s.text, registry)

@@ -50,6 +50,7 @@ def find_figures(
     *,
     numbers: bool = True,
     gated: bool = False,
+    asked: str = "",
 ) -> list[RawFigure]:
     """Casualty figures in one sentence (see module docstring). Never raises.
 
@@ -71,6 +72,10 @@ def find_figures(
         if f is not None:
             cands.append(f)
     _inherit(sentence, cands)
+    if asked:
+        for f in cands:
+            if not f.metric and not f.victims and not f.vague_word:
+                f.metric = asked  # "How many were wounded? At least 60, ..."
     figures = [f for f in cands if f.metric]
     if " a " in low or " an " in low or low.startswith(("a ", "an ")) or " among " in low:
         for start, end, stated, metric, victims, extent, count in find_singles(sentence):
@@ -212,3 +217,16 @@ def _flags(s: str, f: RawFigure, prev_end: int, cands: list[RawFigure]) -> None:
         f.revised_from_earlier, f.revised = revision(s[clause_start : f.start])
     nxt = [c.start for c in cands if c.start > f.start]
     f.cumulative = cumulative(s, prev_end, max(f.extent, f.end), nxt[0] if nxt else len(s))
+
+
+_ASKED_RE = re.compile(
+    r"\bhow\s+many\b[^?]{0,40}?\b(?P<m>killed|died|dead|wounded|injured|hurt|missing|arrested|"
+    r"detained|displaced|abducted|kidnapped)\b",
+    re.I,
+)
+
+
+def asked_metric(question: str) -> str:
+    """The metric a question asks about ("How many people died?" -> killed), else ""."""
+    m = _ASKED_RE.search(question)
+    return (lx.metric_of(m.group("m"), lx.METRIC_AFTER) or "") if m else ""
