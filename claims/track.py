@@ -47,27 +47,37 @@ def incident_rows(incident_slug: str, comparison, claimants: dict[str, int]) -> 
     }
 
 
+_COLUMNS = ["above", "within", "below", "deviations", "revisions", "cited", "placements"]
+_IN_TOTALS = ("above", "within", "below", "deviations")  # what the sources list sums
+
+
 def incident_refresh(incident, comparison, claimants: dict[str, int]) -> set[int]:
-    """Rewrites the incident's rows; returns the ids of the sources whose totals changed."""
+    """Rewrites the incident's rows that changed; returns the ids of the sources whose totals
+    must be summed again: those with a row added or removed, or whose positions or deviations
+    changed here (a busy source's totals are the costly part of a write, so they are not
+    recomputed when its row in this incident came out the same)."""
     rows = incident_rows(incident.slug, comparison, claimants)
     stored = SourceIncidentRecord.objects.filter(incident=incident)
-    affected = set(stored.values_list("source_id", flat=True)) | set(rows)
-    stored.exclude(source_id__in=rows).delete()
+    before = {r["source_id"]: r for r in stored.values("source_id", *_COLUMNS)}
+    changed = {
+        source_id: row
+        for source_id, row in rows.items()
+        if source_id not in before or any(before[source_id][c] != row[c] for c in _COLUMNS)
+    }
+    removed = before.keys() - rows.keys()
+    if removed:
+        stored.filter(source_id__in=removed).delete()
     SourceIncidentRecord.objects.bulk_create(
-        [SourceIncidentRecord(source_id=s, incident=incident, **row) for s, row in rows.items()],
+        [SourceIncidentRecord(source_id=s, incident=incident, **row) for s, row in changed.items()],
         update_conflicts=True,
         unique_fields=["source", "incident"],
-        update_fields=[
-            "above",
-            "within",
-            "below",
-            "deviations",
-            "revisions",
-            "cited",
-            "placements",
-        ],
+        update_fields=_COLUMNS,
     )
-    return affected
+    return removed | {
+        source_id
+        for source_id, row in changed.items()
+        if source_id not in before or any(before[source_id][c] != row[c] for c in _IN_TOTALS)
+    }
 
 
 def totals(deviations: list[float], incidents: int, compared: int) -> dict:
