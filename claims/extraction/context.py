@@ -67,6 +67,7 @@ _PATIENTS_VERB_RE = re.compile(
     r"(?:\s+(?:a\s+total\s+of|another|some|about|around|more\s+than|at\s+least))?\s*$"
 )
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_OF_PEOPLE_RE = re.compile(rf"\s+of\s+the\s+(?P<np>(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT}))\b", re.I)
 _OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
 _AUX = (
@@ -231,6 +232,13 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             return f
     elif m := _OF_PRONOUN_RE.match(rc):
         pos = m.end()
+    elif (
+        rc.startswith(" of the ")
+        and (m := _OF_PEOPLE_RE.match(rc))
+        and _POST_METRIC_RE.match(rc, m.end()) is not None
+    ):
+        # "Nine of the survivors were taken to hospital": a subset with its own metric
+        f.victims, pos = m.group("np"), m.end()
     mm = _POST_METRIC_RE.match(rc, pos)
     if not vm and not mm and not _NO_HEAD_RE.match(rc):
         # Some other noun follows: a count of people only with a metric or a verb taking it.

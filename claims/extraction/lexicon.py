@@ -210,8 +210,9 @@ NON_STATE_HEADS = words(
 NEUTRAL_HEADS = words(
     """people persons person individuals victims others adults men man members crew casualties
     bodies them member body suspects suspect graves supporters followers loyalists
-    martyrs martyr brothers sisters sons daughters husbands wives fathers mothers cousins
-    nephews nieces grandchildren brother sister son daughter husband wife father mother"""
+    martyrs martyr survivors survivor brothers sisters sons daughters husbands wives fathers
+    mothers cousins nephews nieces grandchildren brother sister son daughter husband wife father
+    mother"""
 )
 PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
 
