@@ -37,7 +37,7 @@ FLOORS = {
     "blind3": (0.96, 0.95),
     "blind4": (0.97, 0.95),
     "blind5": (0.96, 0.93),
-    "blind6": (0.95, 0.91),
+    "blind6": (0.95, 0.93),
     "blind7": (0.97, 0.91),
 }
 MIN_PRECISION, MIN_RECALL = 0.98, 0.96
