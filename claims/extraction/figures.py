@@ -78,45 +78,18 @@ def find_figures(
                 f.metric = asked  # "How many were wounded? At least 60, ..."
     figures = [f for f in cands if f.metric]
     if " a " in low or " an " in low or low.startswith(("a ", "an ")) or " among " in low:
-        for start, end, stated, metric, victims, extent, count in find_singles(sentence):
-            if not _overlaps(start, end, masked):
-                figures.append(
-                    RawFigure(
-                        start,
-                        end,
-                        stated,
-                        "exact",
-                        count,
-                        count,
-                        None,
-                        metric,
-                        victims=victims,
-                        extent=extent,
-                        own_metric=True,
-                    )
-                )
+        for found in find_singles(sentence):
+            if not _overlaps(found[0], found[1], masked):
+                figures.append(_counted(*found))
         figures.sort(key=lambda f: f.start)
     if " and " in low and (" a " in low or " an " in low or " one " in low or low[:2] == "a "):
-        for start, end, stated, metric, victims, extent, count in find_enumerations(sentence):
+        for found in find_enumerations(sentence):
+            start, end = found[0], found[1]
             if _overlaps(start, end, masked):
                 continue
             # The list replaces the counts and single persons read inside it.
             figures = [f for f in figures if not (f.start < end and start < f.end)]
-            figures.append(
-                RawFigure(
-                    start,
-                    end,
-                    stated,
-                    "exact",
-                    count,
-                    count,
-                    None,
-                    metric,
-                    victims=victims,
-                    extent=extent,
-                    own_metric=True,
-                )
-            )
+            figures.append(_counted(*found))
         figures.sort(key=lambda f: f.start)
     if figures and ("among" in low or "including" in low):
         for start, end, stated in find_singled_out(sentence):
@@ -230,3 +203,11 @@ def asked_metric(question: str) -> str:
     """The metric a question asks about ("How many people died?" -> killed), else ""."""
     m = _ASKED_RE.search(question)
     return (lx.metric_of(m.group("m"), lx.METRIC_AFTER) or "") if m else ""
+
+
+def _counted(start, end, stated, metric, victims, extent, count) -> RawFigure:
+    """A figure counted from persons named one by one ("a nurse", "two women and a child")."""
+    return RawFigure(
+        start, end, stated, "exact", count, count, None, metric,
+        victims=victims, extent=extent, own_metric=True,
+    )  # fmt: skip
