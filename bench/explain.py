@@ -74,11 +74,11 @@ def describe(plan: dict) -> tuple[list[str], list[str]]:
 
 
 PROPOSED_INDEXES = [
-    # The source filter's EXISTS, served by index-only scans (see docs/PERFORMANCE.md).
-    "CREATE INDEX figure_claimant_incident_idx ON claims_figureclaim (claimant_id, incident_id) "
-    "WHERE status = 'confirmed'",
-    "CREATE INDEX timing_claimant_incident_idx ON claims_timingclaim (claimant_id, incident_id) "
-    "WHERE status = 'confirmed'",
+    # The source filter's EXISTS, served by index-only scans: applied since, in migration 0008.
+    "CREATE INDEX IF NOT EXISTS figure_claimant_incident_idx ON claims_figureclaim "
+    "(claimant_id, incident_id) WHERE status = 'confirmed'",
+    "CREATE INDEX IF NOT EXISTS timing_claimant_incident_idx ON claims_timingclaim "
+    "(claimant_id, incident_id) WHERE status = 'confirmed'",
 ]
 
 
