@@ -85,10 +85,6 @@ def incident_public_facts(incident: Incident) -> PublicFacts:
     return PublicFacts(summary, comparison, claimants)
 
 
-def incident_public_summary(incident: Incident) -> dict:
-    return incident_public_facts(incident).summary
-
-
 def _top_value(interval: d.Interval) -> int:
     """The number a reader sees for the highest claim: its ceiling, or its floor if open-ended."""
     return interval.low if interval.high is None else interval.high

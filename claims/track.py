@@ -80,9 +80,12 @@ def incident_refresh(incident, comparison, claimants: dict[str, int]) -> set[int
     }
 
 
-def totals(deviations: list[float], incidents: int, compared: int) -> dict:
-    """The sources list's columns from a source's summed rows."""
-    lean = statistics.median(deviations) if deviations else None
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def totals(incidents: int, compared: int, lean: float | None) -> dict:
+    """The sources list's columns from a source's summed rows (lean: the median deviation)."""
     return {
         "incident_count": incidents,
         "compared_count": compared,
@@ -94,16 +97,14 @@ def sources_refresh(source_ids) -> None:
     """Recomputes the sources list's columns of the given sources from their rows."""
     for source_id in set(source_ids):
         if connection.vendor == "postgresql":
-            incidents, compared, lean = _pg_totals(source_id)
-            columns = totals([], incidents, compared)
-            columns["typical_deviation"] = None if lean is None else round(lean, 4)
+            columns = totals(*_pg_totals(source_id))
         else:
             rows = SourceIncidentRecord.objects.filter(source_id=source_id)
             counted = rows.aggregate(
                 incidents=Count("id"), compared=Sum(F("above") + F("within") + F("below"))
             )
             deviations = [x for values in rows.values_list("deviations", flat=True) for x in values]
-            columns = totals(deviations, counted["incidents"], counted["compared"] or 0)
+            columns = totals(counted["incidents"], counted["compared"] or 0, median(deviations))
         Source.objects.filter(pk=source_id).update(**columns)
 
 

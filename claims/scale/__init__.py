@@ -16,7 +16,7 @@ How it loads fast:
    links and summaries are computed before a row is written and no row is updated afterwards.
 2. The denormalised columns are computed in Python with the same engine and rules as the
    services: ``FigureClaim.supersedes``/``is_current`` as ``services.figures_relink``, the
-   incident summary as ``selectors.incident_public_summary`` and the sources' track records as
+   incident summary as ``selectors.incident_public_facts`` and the sources' track records as
    ``claims.track`` (per-incident rows and source totals; tests/integration/test_scale.py
    checks they agree).
 3. No history rows are written (bulk loads bypass django-simple-history's signals); the first

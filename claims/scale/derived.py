@@ -1,6 +1,6 @@
 """The denormalised columns of generated rows, computed as the services compute them: the same
 engine (claims.discrepancy) and the same rules as services.figures_relink and
-selectors.incident_public_summary and claims.track, on rows not yet written."""
+selectors.incident_public_facts and claims.track, on rows not yet written."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class TrackTotals:
     deviations: list = field(default_factory=list)
 
     def columns(self) -> dict:
-        return track.totals(self.deviations, self.incidents, self.compared)
+        return track.totals(self.incidents, self.compared, track.median(self.deviations))
 
 
 def relink(figures: list[dict]) -> None:
@@ -81,7 +81,7 @@ def _timing_input(t: dict) -> d.TimingInput:
 
 
 def summarise(data: IncidentData, track_totals: dict[int, TrackTotals]) -> None:
-    """Fills the incident's list columns (as selectors.incident_public_summary), its sources'
+    """Fills the incident's list columns (as selectors.incident_public_facts), its sources'
     per-incident track records (as claims.track.incident_refresh) and adds them to the sources'
     totals (as claims.track.sources_refresh)."""
     figures = [f for f in data.figures if f["status"] == "confirmed" and not f["is_cumulative"]]
