@@ -3,6 +3,9 @@ and recall of figure claims counted only with the right claimant, metric, number
 per set and over both.
 
 Run as a script to print the scores per set and per article (``-v`` lists misses and extras).
+Folders given on the command line are scored instead of the blind sets: any folder of
+``<name>.txt`` with ``<name>.exp`` in the same format, for example a held-out set of real
+reports kept outside the repository.
 """
 
 from __future__ import annotations
@@ -136,10 +139,11 @@ def test_blind_claimant_precision_and_recall_stay_above_their_floor():
 
 if __name__ == "__main__":
     verbose = "-v" in sys.argv
-    for folder in BLIND_SETS:
+    folders = tuple(Path(a) for a in sys.argv[1:] if a != "-v") or BLIND_SETS
+    for folder in folders:
         if verbose:
             print(f"== {folder.name}")
         p, r = _ratios(*counts(folder, verbose))
         print(f"{folder.name}: precision {p:.3f}  recall {r:.3f}")
-    p, r = score()
-    print(f"all sets, claimant+metric+number+qualifier: precision {p:.3f}  recall {r:.3f}")
+    p, r = score(folders=folders)
+    print(f"all given sets, claimant+metric+number+qualifier: precision {p:.3f}  recall {r:.3f}")
