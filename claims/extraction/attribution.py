@@ -67,10 +67,13 @@ _VERB_PHRASES = (
     "puts the death toll",
     "gave a toll",
     "gave a death toll",
-    "updated its toll",
-    "updated its death toll",
-    "revised its toll",
-    "raised its toll",
+    *(
+        # "The ministry later raised the death toll to 18", "police revised their toll"
+        f"{verb} {det} {noun}"
+        for verb in ("raised", "raises", "revised", "revises", "updated", "updates", "lowered")
+        for det in ("its", "the", "their")
+        for noun in ("toll", "death toll", "casualty toll", "tally", "count", "figure")
+    ),
 )
 _REPORT_NUMBER_RE = re.compile(
     r"(?<![\w-])reports?(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d)"
@@ -123,6 +126,10 @@ _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 _CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
 _NP_END_RE = re.compile(r"[,;:()\"]")
 _DIGIT_RE = re.compile(r"[0-9]")
+_THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
+_OWN_VERB_AFTER_RE = re.compile(
+    r"\s+(?:was|were|is|are|had|has|have|would|could|might|may|will)\b(?!\s+(?:told|said)\b)"
+)
 
 
 _SOURCE_NOUNS = tuple(
@@ -243,6 +250,10 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if appositive.lower().startswith(("citing", "quoting")):
             cites.append((np_start, appositive.split(None, 1)[1] if " " in appositive else ""))
             appositive = ""
+        if not relative and _THAT_BEFORE_RE.search(s, max(0, np_start - 6), np_start):
+            # "an explosion that officials said was an act of terrorism": a verb followed at
+            # once by the clause's own verb is inside a relative clause, like "which ... said".
+            relative = _OWN_VERB_AFTER_RE.match(s, verb_end) is not None
         if relative:
             out.append(Attribution(np_start, verb_end, None, False, relative=True))
             continue

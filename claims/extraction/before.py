@@ -110,7 +110,9 @@ def _before(lc: str, lc_low: str) -> _Before | None:
             tollref=bool(m.group("tollref") or m.group("tollref2")),
             put=m.group("put") or "",
             over=bool(m.group("over")),
-            mixed=toll_at >= 0 and _CASUALTY_BEFORE_RE.search(lc_low, 0, toll_at) is not None,
+            mixed=(toll_at >= 0 and _CASUALTY_BEFORE_RE.search(lc_low, 0, toll_at) is not None)
+            # "put the number of casualties at 150": the dead and the injured together
+            or (m.group("put") is not None and "casualt" in m.group().lower()),
         )
     return None
 

@@ -84,9 +84,11 @@ _AUX = (
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
-    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+)\b[^,;.]{0,80},)?"
-    r"(?:\s+(?:in|at|on|near|inside|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:were|was|"
-    r"have|had)\b))?"
+    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+)\b[^,;.]{0,80},"
+    # "Three bystanders including a schoolboy were killed"
+    r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
+    r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside)\s+(?:the\s+|a\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+)?){1,2}(?=\s+(?:were|was|have|had)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
     rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
     re.I,

@@ -29,7 +29,8 @@ _COORD_RE = re.compile(
     re.I,
 )
 _COORD_NEXT_RE = re.compile(
-    r"^\s*(?:,|,?\s*and|,?\s*or|(?:were\s+|was\s+)?among(?:\s+the|\s+them)?|of)\s*$", re.I
+    r"^\s*(?:,|,?\s*and|,?\s*or|(?:(?:were|was|are|is)\s+)?(?:also\s+)?among(?:\s+the|\s+them)?|of|including)\s*$",
+    re.I,
 )
 
 _SUBSET_GAP_RE = re.compile(
@@ -38,6 +39,7 @@ _SUBSET_GAP_RE = re.compile(
 _PHRASE_COMMA_RE = re.compile(r"[^.;:,]{0,60},\s*$")
 _UP_FROM_GAP_RE = re.compile(r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
+_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s*and)\s*$")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -142,7 +144,9 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         f, nxt = cands[i], cands[i + 1]
         if f.metric or not nxt.metric or not f.victims or f.vague_word:
             continue
-        if i and cands[i - 1].metric and _SUBSET_GAP_RE.match(s, cands[i - 1].extent, f.start):
+        if f.victims.lower().endswith(("casualties", "casualty")):
+            continue  # "41 casualties including 11 dead": the dead and the injured together
+        if _in_subset_list(s, cands, i):
             continue  # "9 people were killed, among them two police officers, and 27 ..."
         if _COORD_NEXT_RE.match(s[f.extent : nxt.start]):
             f.metric = nxt.metric
@@ -173,9 +177,36 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
                 pm = PREDICATE_VICTIMS_RE.match(s, f.end)
                 if pm:
                     f.victims = pm.group("np")
-        if not f.victims and f.metric != prev.metric and prev.victims:
+        if (
+            not f.victims
+            and f.metric != prev.metric
+            and prev.victims
+            and not _is_subset(s, cands, i - 1)
+        ):
             # Ellipsis: "83 soldiers were killed and 120 injured" -> 120 soldiers injured.
             f.victims = prev.victims
+
+
+def _in_subset_list(s: str, cands: list[RawFigure], i: int) -> bool:
+    """Whether cands[i] is one of a list of subsets opened by "including" after a figure with
+    a metric: "33 were killed, including six children and three women, and 150 wounded"."""
+    for j in range(i - 1, -1, -1):
+        if cands[j].metric:
+            return bool(_SUBSET_GAP_RE.match(s, cands[j].extent, cands[j + 1].start))
+        if not _LIST_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
+            return False
+    return False
+
+
+def _is_subset(s: str, cands: list[RawFigure], k: int) -> bool:
+    """Whether cands[k] is in a list opened by "including" (or "among them"): a subset's victims
+    ("including three women") are not the next clause's ("and 150 were wounded")."""
+    for j in range(k - 1, -1, -1):
+        if _SUBSET_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
+            return True
+        if not _LIST_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
+            return False
+    return False
 
 
 def _flags(s: str, f: RawFigure, prev_end: int, cands: list[RawFigure]) -> None:

@@ -193,7 +193,12 @@ CIVILIAN_HEADS = words(
     volunteer worker teacher resident villager patient doctor nurse medic paramedic journalist
     reporter photographer farmer fisherman shepherd passenger driver miner pilgrim worshipper
     refugee migrant detainee prisoner hostage relative employee tourist trader cleric
-    firefighter"""
+    firefighter passers-by passersby passer-by instructors instructor lecturers professors
+    churchgoers congregants parishioners devotees revellers partygoers diners clients herders
+    herdsmen loggers porters tenants neighbours neighbors occupants truckers citizens nationals
+    foreigners expatriates voters athletes players teenager toddler infant youth minor pupil
+    schoolboy schoolgirl bystander pedestrian shopper commuter protester demonstrator inmate
+    guest spectator visitor vendor merchant"""
 )
 STATE_HEADS = words(
     """soldiers soldier troops servicemen servicemembers serviceman personnel policemen policeman
@@ -249,6 +254,8 @@ def victim_group(victims: str) -> str:
     words = victims.lower().replace("-", " ").split()
     if not words:
         return "unspecified"
+    if "-" in victims and victims.lower().split()[-1] in CIVILIAN_HEADS:
+        return "civilians"  # "passers-by"
     if "service" in words and words[-1].startswith("member"):
         return "state_forces"  # "service members"
     head = words[-1]

@@ -23,7 +23,9 @@ _SINGLE_HEADS = lx.alternation(
         reporter photographer doctor nurse medic paramedic teacher student worker farmer
         shepherd fisherman passenger driver guard militant fighter rebel insurgent gunman pupil
         attacker person resident villager teenager baby infant toddler pilgrim worshipper
-        trooper marine pilot peacekeeper contractor commander"""
+        trooper marine pilot peacekeeper contractor commander schoolboy schoolgirl bystander
+        pedestrian shopper commuter protester demonstrator inmate prisoner detainee hostage
+        refugee migrant tourist trader vendor firefighter volunteer employee instructor youth"""
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
 )
