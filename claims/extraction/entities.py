@@ -52,6 +52,15 @@ _SPOKES_RE = re.compile(
     r"press\s+secretary)\s+(?P<person>[A-Z].+)$"
 )
 
+# A role written before a person's name: the name is the claimant, the role describes it.
+_ROLE_BEFORE_NAME_RE = re.compile(
+    r"^(?:[\w.'-]+\s+){0,4}?(?:[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
+    r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
+    r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
+    r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
+    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)\s+"
+    r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
+)
 _SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
 _SPOKES_APPOS_RE = re.compile(
     r"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|"
@@ -61,7 +70,8 @@ _SPOKES_APPOS_RE = re.compile(
 
 _ORG_SPOKES_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|"
-    r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)$",
+    r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)"
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?$",
     re.I,
 )
 _JOB_RE = re.compile(
@@ -107,7 +117,18 @@ class Entity:
 
     @property
     def claimant(self) -> Entity:
-        return self.institution.claimant if self.institution is not None else self
+        """The entity this one speaks for, following institution links; a link that would
+        close a loop is refused where it is made (``speaks_for``), and this walk stops at one
+        all the same."""
+        e, seen = self, 0
+        while e.institution is not None and seen < 8:
+            e, seen = e.institution, seen + 1
+        return e
+
+    def speaks_for(self, org: Entity | None) -> None:
+        """Link this entity to the institution it speaks for, unless that makes a loop."""
+        if org is not None and org is not self and org.claimant is not self:
+            self.institution = org
 
 
 class Registry:
@@ -246,14 +267,14 @@ class Registry:
             org = self.resolve(m.group("org"))
             person = self._person(m.group("person"))
             if person is not None and org is not None and not org.person:
-                person.institution = org
+                person.speaks_for(org)
             return self._touch_opt(person)
         if appositive and _ITS_SPOKES_RE.match(appositive.strip()):
             # "Its spokesman, Lt Col Amos Dray, said": the organisation spoken of last.
             org = self._recent(lambda e: not e.person)
             person = self._person(np) if _is_name(np) else None
             if person is not None and org is not None:
-                person.institution = org
+                person.speaks_for(org)
             if person is not None:
                 return self._touch(person)
         if appositive and (
@@ -266,7 +287,7 @@ class Registry:
             org = self.resolve(m.group("org"))
             person = self._person(np) if _is_name(np) else self.resolve(np)
             if person is not None and org is not None and person is not org:
-                person.institution = org
+                person.speaks_for(org)
             return self._touch_opt(person)
         if (spokes or "representative" in low) and (m := _SPOKES_APPOS_RE.match(np)):
             return self.resolve(m.group("org"))  # "a spokesman for the ministry"
@@ -289,7 +310,7 @@ class Registry:
             person = self._person(np)
             if person is not None and person.institution is None and _SPOKES_TITLE_RE.match(np):
                 # "Spokeswoman Marta Heller told reporters": for the institution spoken of last.
-                person.institution = self._recent(lambda e: not e.person and e.institution is None)
+                person.speaks_for(self._recent(lambda e: not e.person and e.institution is None))
             return self._touch_opt(person)
         toks = self._tokens(np)
         if not toks:
@@ -363,6 +384,8 @@ class Registry:
         while m := lx.TITLES_RE.match(name):
             name = name[m.end() :]
         name = name.strip(" ,")
+        if " " in name and (m := _ROLE_BEFORE_NAME_RE.match(name)):
+            name = m.group("name")  # "Ankara Governor Mehmet Kilic", "police official Ali Khan"
         if not name:
             return None
         toks = self._tokens(name)

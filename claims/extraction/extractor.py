@@ -18,6 +18,7 @@ organisation name heading a "Press release" line.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 
@@ -59,6 +60,8 @@ from claims.extraction.timing import find_timings
 
 # Tests set this to see internal errors that the public contract ("never raises") would hide.
 STRICT = False
+# A text or sentence the extractor cannot read is logged (a bug to fix), not raised.
+_log = logging.getLogger(__name__)
 
 _DIGIT_RE = re.compile(r"[0-9]")
 _GATE_RE = re.compile(
@@ -111,6 +114,7 @@ def extract(
     except Exception:  # noqa: BLE001 - the contract is "never raises on any text"
         if STRICT:
             raise
+        _log.exception("extraction failed on a text of %d characters", len(str(text)))
         return []
 
 
@@ -202,6 +206,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
             if STRICT:
                 raise
+            _log.exception("extraction skipped a sentence at offset %d", s.start)
             prev_start = prev_end = len(pending)
             continue
         prev_start, prev_end = start, len(pending)

@@ -97,7 +97,7 @@ def merge_names(registry) -> None:
             if all(p in joined or w in x.descriptors for p, w in own):
                 matches.append(x)
         if len({id(x.claimant) for x in matches}) == 1:
-            e.institution = matches[0]
+            e.speaks_for(matches[0])
     # "..., a prisoners' rights group said" in the lede, then "The Kestrel Observatory
     # said in a statement": the one non-state organisation named after the description.
     for i, e in enumerate(registry.entities):
@@ -118,7 +118,7 @@ def merge_names(registry) -> None:
             and not _STATE_RE.search(x.canonical)
         ]
         if len(named) == 1:
-            e.institution = named[0]
+            e.speaks_for(named[0])
 
 
 def _armed_groups(registry) -> None:
@@ -135,7 +135,7 @@ def _armed_groups(registry) -> None:
     if len(named) == 1:
         group = next(iter(named.values()))
         for e in bare:
-            e.institution = group
+            e.speaks_for(group)
 
 
 def _companies(registry) -> None:
@@ -163,4 +163,4 @@ def _companies(registry) -> None:
     if len(named) == 1:
         company = next(iter(named.values()))
         for e in bare:
-            e.institution = company
+            e.speaks_for(company)

@@ -350,3 +350,33 @@ def test_live_blog_stamps_are_neither_timings_nor_part_of_a_speaker():
     assert timings(text) == []
     (f,) = figures(text)
     assert (f.claimant, f.low, f.revised) == ("Lia Sorrento", 21, True)
+
+
+def test_institution_links_never_close_a_loop():
+    """Two descriptions that each seem to speak for the other (a role and an office, merged
+    from both directions) once made every claimant lookup recurse for ever, and the whole
+    article came back empty. The second link is refused and the walk ends."""
+    from claims.extraction.entities import Entity
+
+    office = Entity("governor's office", False, frozenset({"governor", "office"}), "office")
+    governor = Entity("governor", True, frozenset({"governor"}), "governor")
+    governor.speaks_for(office)
+    office.speaks_for(governor)
+    assert office.institution is None
+    assert governor.claimant is office and office.claimant is office
+    office.speaks_for(office)
+    assert office.claimant is office
+
+
+def test_a_failure_inside_the_extractor_is_logged_not_silent(monkeypatch, caplog):
+    """The public contract never raises, but a lost article must leave a trace an operator
+    can find."""
+    monkeypatch.setattr(extractor, "STRICT", False)
+
+    def broken(*args, **kwargs):
+        raise RecursionError("boom")
+
+    monkeypatch.setattr(extractor, "split_sentences", broken)
+    with caplog.at_level("ERROR", logger="claims.extraction.extractor"):
+        assert extract("At least 12 people were killed, police said.") == []
+    assert "extraction failed" in caplog.text
