@@ -43,7 +43,7 @@ _VERBS = words(
     """said says say told tells added adds reported reports stated announced claimed
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
-    revealed indicated gave quoted concluded"""
+    revealed indicated gave quoted concluded suggest suggests suggested"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -151,7 +151,11 @@ _PROVIDED_BY_RE = re.compile(
 
 # Verb forms that are also plural nouns, read as nouns before a preposition.
 _NOUN_TOO = frozenset({"reports", "estimates", "shows", "counts", "tallies"})
-_NOUN_AFTER_RE = re.compile(r"\s+(?:by|from|of)\b")
+# "Initial reports by the agency", "New reports suggest that ...": nouns
+_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:by|from|of|suggest(?:s|ed)?|indicate[sd]?|put|show(?:s|ed)?|claim(?:s|ed)?|say|"
+    r"have|had|were|are)\b"
+)
 _PAREN_SOURCE_RE = re.compile(
     r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
 )
@@ -378,7 +382,13 @@ def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | No
     after = [a for a in usable if a.start >= pos and a.trailing and a.entity is not None]
     if after:
         return after[0].entity, after[0].cited, True
-    named = [a for a in usable if a.entity is not None]
+    named = [
+        a
+        for a in usable
+        if a.entity is not None
+        # "20 were killed, but the police chief said 17": not across a new statement
+        and not (a.start > pos and _CHAIN_BREAK_RE.search(s, pos, a.start))
+    ]
     if named:
         near = min(named, key=lambda a: min(abs(a.start - pos), abs(a.end - pos)))
         return near.entity, near.cited, True

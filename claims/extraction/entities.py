@@ -54,7 +54,8 @@ _SPOKES_RE = re.compile(
 
 # A role written before a person's name: the name is the claimant, the role describes it.
 _ROLE_BEFORE_NAME_RE = re.compile(
-    r"^(?:[\w.'-]+\s+){0,4}?(?:[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
+    r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
+    r"[Ss]pecialist|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
@@ -306,8 +307,20 @@ class Registry:
             return self._touch(self.last_official)  # "The official, who was not authorised"
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
+        role = _ROLE_BEFORE_NAME_RE.match(np) if " " in np else None
+        if role is not None and _is_name(role.group("name")):
+            # "regional governor Oleh Synehubov", "police Lt. Ali Abbas": the person, whose
+            # role a later "the governor" may name (merging.py)
+            person = self._person(role.group("name"))
+            if person is not None:
+                person.descriptors.update(_tokens(np[: role.start("name")]))
+                if appositive:
+                    person.descriptors.update(_tokens(appositive))
+            return self._touch_opt(person)
         if np[:1].isupper() and (lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np))):
             person = self._person(np)
+            if person is not None and appositive:
+                person.descriptors.update(_tokens(appositive))  # "Ana Ruiz, the governor,"
             if person is not None and person.institution is None and _SPOKES_TITLE_RE.match(np):
                 # "Spokeswoman Marta Heller told reporters": for the institution spoken of last.
                 person.speaks_for(self._recent(lambda e: not e.person and e.institution is None))
@@ -378,6 +391,11 @@ class Registry:
 
     def _touch_opt(self, e: Entity | None) -> Entity | None:
         return self._touch(e) if e is not None else None
+
+    def knows_person(self, name: str) -> bool:
+        """Whether a person named ``name`` (or by part of it) was introduced already."""
+        toks = self._tokens(name)
+        return bool(toks) and any(e.person and toks <= e.tokens for e in self.entities)
 
     def _person(self, np: str) -> Entity | None:
         name = np.strip()

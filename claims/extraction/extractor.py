@@ -51,7 +51,7 @@ from claims.extraction.discourse import (
 )
 from claims.extraction.entities import _orgish
 from claims.extraction.figures import asked_metric, find_figures
-from claims.extraction.lexicon import metric_gate, victim_group
+from claims.extraction.lexicon import TITLES_RE, metric_gate, victim_group
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
 from claims.extraction.tables import table_claims, table_header, table_row
@@ -292,7 +292,13 @@ def _sentence(
             current = None
         else:
             name = " ".join(w.capitalize() for w in label.split())
-            ent = registry.resolve(name) if _valid_np(name) else None
+            # A speaker label carries a title ("SPOKESMAN RAMI HADDAD:") or names someone
+            # already introduced ("HADDAD:"); anything else is a dateline ("BANGKOK:").
+            ent = (
+                registry.resolve(name)
+                if _valid_np(name) and (TITLES_RE.match(name + " ") or registry.knows_person(name))
+                else None
+            )
             if ent is not None:
                 attrs.insert(0, Attribution(0, lm.end(), ent, False))
     if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):

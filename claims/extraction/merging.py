@@ -67,6 +67,7 @@ def merge_names(registry) -> None:
                 e.tokens = _tokens(e.canonical)
     _armed_groups(registry)
     _companies(registry)
+    _roles(registry)
     starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
     candidates: list | None = None  # the named organisations, listed once when first needed
     for e in registry.entities:
@@ -164,3 +165,26 @@ def _companies(registry) -> None:
         company = next(iter(named.values()))
         for e in bare:
             e.speaks_for(company)
+
+
+# Roles one person holds in an article: "the regional governor said" where the governor is
+# named elsewhere ("Ana Ruiz, the regional governor, wrote", "Governor Ana Ruiz").
+_ROLE_HEADS = frozenset(
+    words(
+        """governor mayor minister ombudsman administrator head chief commander president
+        director prosecutor sheriff coroner"""
+    )
+)
+
+
+def _roles(registry) -> None:
+    """A claimant named only by a role takes the one person the article gives that role."""
+    people = [x for x in registry.entities if x.person and x.descriptors]
+    if not people:
+        return
+    for e in registry.entities:
+        if e.person or e.institution is not None or e.head not in _ROLE_HEADS:
+            continue
+        holders = [p for p in people if e.head in p.descriptors]
+        if len(holders) == 1:
+            e.speaks_for(holders[0])

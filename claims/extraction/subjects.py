@@ -45,11 +45,20 @@ _BAD_WORDS = words(
     during after before"""
 )
 
+_AMOUNT_WORDS = words(
+    """scores dozens hundreds thousands millions tens many several some few others more most
+    none all both"""
+)
 _DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their)\s", re.I)
 
 _POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
 
 _INDEFINITE_START_RE = re.compile(r"(?:a|an)\s")
+_ROLE_OF_START_RE = re.compile(
+    r"(?:acting\s+|deputy\s+)?(?:head|governor|mayor|chief|director|chairman|president|"
+    r"commander|leader|minister|secretary)\s+of\s",
+    re.I,
+)
 
 _PAREN_END_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 
@@ -101,6 +110,8 @@ def _valid_np_uncached(np: str) -> str | None:
     low = [w.lower().strip(".,").removesuffix("'s") for w in words]
     if low[0] in _PREPOSITIONS:
         return None  # "in a statement", "on Telegram": not a speaker
+    if low[-1] in _AMOUNT_WORDS:
+        return None  # "Scores reported killed", "Dozens more": an amount, not a speaker
     if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING or low[0] == "we":
         return np if len(words) == 1 else None
     if not _BAD_WORDS.isdisjoint(low) or low[-1] in _CONNECTORS or _DIGIT_RE.search(np):
@@ -109,6 +120,13 @@ def _valid_np_uncached(np: str) -> str | None:
         return np
     caps = [w for w in words if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
     return np if caps else None
+
+
+# Heads of two speakers joined by "and" ("a police colonel and a hospital official", "locals and
+# media reports"): one joint claimant.
+_JOIN_HEADS = lx.CLAIMANT_HEADS | frozenset(
+    words("reports colonel captain major lieutenant sergeant general locals engineer manager")
+)
 
 
 def _subject(pre: str) -> tuple[str, int, str, bool] | None:
@@ -171,10 +189,7 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
                 before
                 and after
                 and (
-                    (
-                        before[-1].lower() in lx.CLAIMANT_HEADS
-                        and after[-1].lower() in lx.CLAIMANT_HEADS
-                    )
+                    (before[-1].lower() in _JOIN_HEADS and after[-1].lower() in _JOIN_HEADS)
                     or (before[-1][:1].isupper() and after[0][:1].isupper())
                 )
             )
@@ -222,7 +237,11 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     if (
         appositive
         and _is_name(appositive)
-        and (_DETERMINER_START_RE.match(np) or _POSSESSOR_START_RE.match(np))
+        and (
+            _DETERMINER_START_RE.match(np)
+            or _POSSESSOR_START_RE.match(np)
+            or _ROLE_OF_START_RE.match(np)  # "head of the regional administration, Oleh Kiper,"
+        )
     ):
         # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
         pos = pre.find(appositive, seg_start)
