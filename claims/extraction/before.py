@@ -20,14 +20,14 @@ _BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
 # A verb taking the figure as object sits right before it: searched in the last 40 characters.
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(
-    rf"(?:(?P<toll>{_TOLL_ALT}|number\s+of\s+(?:[a-z-]+\s+){{1,2}}?(?:dead|deaths|killed|"
-    r"fatalities|injured|wounded|missing|displaced|detained|arrested))"
+    rf"(?:(?P<toll>{_TOLL_ALT}|number\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:dead|deaths|killed|"
+    r"fatalities|injured|injuries|wounded|missing|displaced|detained|arrested))"
     r"\b[^.;:]{0,110}?\s(?:to|at|of|from|reached|reach|hit|"
     r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
     # "Among the dead are two dock workers", "The toll, provided by the office, included five"
-    r"|(?P<dead>dead|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|arrested|"
-    r"injured|wounded)\s+(?:were|are|included|"
-    r"include|includes|numbered|comprised|comprise)"
+    r"|(?P<dead>dead|deceased|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|"
+    r"detainees|arrested|injured|wounded)\s+(?:also\s+)?(?:were|are|included|"
+    r"include|includes|numbered|comprised|comprise|there\s+were|there\s+are)"
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
     r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
     r"stood\s+at)(?:\s+to)?"
@@ -53,6 +53,8 @@ _BEFORE_GATE = (
     "put the",
     # "Among those detained are 18 journalists": the verb's word and its copula only, since
     # "injured" and "wounded" stand near most figures
+    "deceased",
+    "detainees",
     "detained are",
     "detained were",
     "arrested are",

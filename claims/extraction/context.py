@@ -79,6 +79,7 @@ _AUX = (
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
+    r"non-life-threatening|combat|conflict-related|war-related|"
     r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|[a-z]+ly)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
@@ -114,6 +115,12 @@ PREDICATE_VICTIMS_RE = re.compile(
 )
 
 
+# "forced more than 3,000 people to flee": only a verb of force makes "to flee" displacement.
+_FORCED_RE = re.compile(
+    r"\b(?:forc(?:ed|ing|es|e)|compell(?:ed|ing)|caus(?:ed|ing)|driv(?:en|ing)|drove)\b[^.;]*$"
+)
+
+
 # Substring gates: a regex below runs only when one of its words can be in the text at all
 # (substring tests are C-fast; most figures have no hedge, revision or cumulative wording).
 
@@ -145,8 +152,31 @@ class RawFigure:
     phrase: FigurePhrase | None = field(default=None, repr=False)
 
 
+_WORDS_AFTER_RE = re.compile(r"\s+([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?")
+
+
+def _people_after(rc: str) -> tuple[str, int] | None:
+    """(noun phrase, end) of up to three words right after a number that end in a plural
+    noun naming people ("27 Orlanians", "18 suspected accomplices"), else None."""
+    m = _WORDS_AFTER_RE.match(rc)
+    if m is None:
+        return None
+    for k in (1, 2, 3):
+        head = m.group(k)
+        if head is None or (k > 1 and head.lower() in _NOT_MODIFIED):
+            return None
+        if _plural_person(head):
+            return rc[m.start(1) : m.end(k)].strip(), m.end(k)
+        if k < 3 and (head[:1].isupper() or head.lower() in _NOT_MODIFIED):
+            return None  # a modifier is a lower-case word: "18 suspected accomplices"
+    return None
+
+
+_NOT_MODIFIED = frozenset(("and", "or", "of", "in", "at", "on", "to", "from", "with", "by"))
+
+
 def _plural_person(head: str) -> bool:
-    low = head.lower()
+    low = head.lower().rstrip(".")  # a sentence's last word keeps its stop in _MOD
     return low not in lx.NON_PERSON_HEADS and (low.endswith("s") or low in lx.PERSON_HEADS)
 
 
@@ -232,6 +262,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
             f.victims, f.bodies = "", True
             return f
+        if vl.endswith(("martyrs", "martyr")):
+            # "We have received 45 martyrs": the dead, in the words of their own side
+            f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
+            return f
     elif m := _OF_PRONOUN_RE.match(rc):
         pos = m.end()
     elif (
@@ -248,14 +282,9 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         if gm and _plural_person(gm.group("head")):
             f.victims = gm.group("np")
             mm = _POST_METRIC_RE.match(rc, gm.end())
-        elif (
-            bm
-            and bm.verb
-            and (gm := _GENERIC_HEAD_RE.match(rc))
-            and _plural_person(gm.group("head"))
-        ):
-            f.victims = gm.group("np")  # "strikes killed 27 Orlanians", "arrested 17 suspects"
-            pos = gm.end()
+        elif bm and (bm.verb or bm.dead) and (np_end := _people_after(rc)):
+            # "strikes killed 27 Orlanians", "arrested 17 suspected accomplices"
+            f.victims, pos = np_end
         if not mm and not f.victims:
             om = _OF_ANY_RE.match(rc) if bm and bm.verb else None
             if om is None and bm and bm.verb and ph.vague_word:
@@ -290,6 +319,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         return None  # "killed or wounded 30", "the casualty toll rose to 30"
     if _SCALED_M_RE.search(ph.stated) and not vm:
         return None  # "1.2m" is a count of people only with people named ("1.2m people")
+    if mm and mm.group("metric").lower() == "to flee" and not _FORCED_RE.search(lc_low[-40:]):
+        mm = None  # "urged 300 residents to flee" is no count of the displaced
     if mm:
         metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
         if metric:
@@ -312,8 +343,11 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
             f.bodies = verb.startswith(("bodies", "remains"))  # found, not told
         elif bm.dead or bm.tollref:
-            f.metric = lx.metric_of(bm.dead, lx.METRIC_AFTER) if bm.dead[:1] in "adiw" else ""
-            f.metric = f.metric or "killed"  # "the dead", "victims", "the toll"
+            if bm.dead.lower() == "detainees":
+                f.metric = "detained"  # "among the detainees are 18 journalists"
+            else:
+                f.metric = lx.metric_of(bm.dead, lx.METRIC_AFTER) if bm.dead[:1] in "adiw" else ""
+            f.metric = f.metric or "killed"  # "the dead", "the deceased", "victims", "the toll"
         elif bm.toll:
             # "the number of confirmed deaths": the metric is the noun's last word
             f.metric = (

@@ -40,8 +40,9 @@ _AFTER_RE = re.compile(
     re.I,
 )
 _BEFORE_RE = re.compile(
-    r"\b(?P<m>killed|killing|kills|wounded|wounding|injured|injuring|abducted|kidnapped|"
-    rf"arrested|detained|shot\s+dead)\s+{_LIST}",
+    r"\b(?P<m>(?:dead|deceased|victims|wounded|injured)\s+(?:also\s+)?(?:included|include|"
+    r"includes|were|are)|killed|killing|kills|wounded|wounding|injured|injuring|abducted|"
+    rf"kidnapped|arrested|detained|shot\s+dead)\s+{_LIST}",
     re.I,
 )
 # A list with a group in the singular next to its "and" ("two women and a child", "a police
@@ -50,6 +51,8 @@ _BEFORE_RE = re.compile(
 _GATE_RE = re.compile(r"\band\s+(?:an?|one)\s|\b(?:an?|one)\s+(?:[\w-]+\s+){1,3}and\s", re.I)
 _GROUP_RE = re.compile(rf"(?P<n>a|an|one|{_SMALL})\s+", re.I)
 _SINGULAR = words("a an one")
+_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_AMONG_HEADS = frozenset(("dead", "deceased", "victims", "wounded", "injured"))
 
 
 # One person singled out of a figure: "11 people were wounded, among them a nurse", "11
@@ -82,7 +85,7 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         listed = m.group("list")
         counts = []
         singular = False
-        for g in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed):
+        for g in _SPLIT_RE.split(listed):
             gm = _GROUP_RE.match(g)
             if gm is None:
                 counts = []
@@ -99,9 +102,26 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if word == "pronounced dead":
             metric = "killed"
+        elif " " in word and not metric:
+            # "the dead included a nurse and three traders", "the wounded were ..."
+            head = word.split()[0]
+            metric = (
+                "killed"
+                if head in ("dead", "deceased", "victims")
+                else lx.metric_of(head, lx.METRIC_AFTER)
+            )
         if not metric:
             continue
         taken = end
+        if " " in word and word.split()[0] in _AMONG_HEADS:
+            # "the dead included two dock workers and a child": each group is a subset of its
+            # own (2 dock workers, 1 child), not one count
+            at = start
+            for g, n in zip(_SPLIT_RE.split(listed), counts, strict=True):
+                at = s.find(g, at)
+                out.append((at, at + len(g), g, metric, g.split(None, 1)[1], at + len(g), n))
+                at += len(g)
+            continue
         out.append((start, end, listed, metric, " ".join(listed.split()), m.end(), sum(counts)))
     out.sort()
     return out

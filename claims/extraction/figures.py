@@ -211,7 +211,10 @@ def _is_subset(s: str, cands: list[RawFigure], k: int) -> bool:
 
 def _flags(s: str, f: RawFigure, prev_end: int, cands: list[RawFigure]) -> None:
     ph = f.phrase
-    f.hedged = hedged(s[prev_end : max(f.extent, f.end)])
+    span = s[prev_end : max(f.extent, f.end)]
+    if f.victims and "suspected" in f.victims:
+        span = span.replace(f.victims, "")  # "18 suspected accomplices": the people, not the count
+    f.hedged = hedged(span)
     if ph is not None and ph.revision_pair:
         f.revised_from_earlier = True
     else:

@@ -130,9 +130,22 @@ _W999 = (
     rf"(?:a\s+(?:hundred|dozen)|half\s+a\s+dozen|{_W99}(?:\s+(?:hundred(?:\s+(?:and\s+)?{_W99}\b)?"
     r"|dozen))?)"
 )
-WORD_NUMBER = rf"(?:a\s+thousand|{_W999}(?:\s+thousand(?:\s+(?:and\s+)?{_W999}\b)?)?)"
+WORD_NUMBER = rf"(?:a\s+million|a\s+thousand|{_W999}(?:\s+thousand(?:\s+(?:and\s+)?{_W999}\b)?)?)"
 # 1,240 / 1 240 (thin or plain space as thousands separator only in groups of three) / 12 / 1.5
-DIGIT_NUMBER = r"(?:[0-9](?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[\u202f\u2009]\d{3})+|\d*(?:\.\d+)?))"
+# A plain space is read as a separator only where no date can end before it ("on May 12 300
+# protesters": twelve, then 300).
+_NOT_AFTER_MONTH = "".join(
+    f"(?<!{m} )"
+    for m in re.findall(
+        r"\w+",
+        "January February March April May June July August September October November December"
+        " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
+    )
+)
+DIGIT_NUMBER = (
+    rf"(?:{_NOT_AFTER_MONTH}(?<![\d,.])[1-9]\d{{0,2}}(?:[ \u00a0]\d{{3}})+(?![\d,]|\.\d)"
+    r"|[0-9](?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[\u202f\u2009]\d{3})+|\d*(?:\.\d+)?))"
+)
 SCALE = r"(?:\s+(?:million|thousand|hundred)\b)?"
 # "1.2m" / "2.5mn": millions in headline style, only with a decimal point ("10m" is as often
 # ten metres or minutes); figures.py also wants people named after it ("1.2m people").
@@ -172,6 +185,7 @@ NUMBER_WORDS = (
     "dozen",
     "hundred",
     "thousand",
+    "million",
     "dozens",
     "scores",
     "hundreds",
@@ -192,6 +206,7 @@ ANCHOR_RE = re.compile(
             "a dozen",
             "a hundred",
             "a thousand",
+            "a million",
             "a few",
             "a handful",
             "half a dozen",
@@ -210,6 +225,9 @@ ANCHOR_RE = re.compile(
 _TOKEN_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
 
+_SPACED_GROUPS_RE = re.compile(r"(\d)[ \u00a0](?=\d{3}\b)")
+
+
 def parse_number(text: str) -> int | None:
     """The integer a matched NUMBER stands for, or None when it is not a whole count.
 
@@ -226,6 +244,8 @@ def parse_number(text: str) -> int | None:
         .replace("\u202f", "")
         .replace("\u2009", "")
     )
+    if s[:1].isdigit() and (" " in s or "\u00a0" in s):
+        s = _SPACED_GROUPS_RE.sub(r"\1", s)  # "4 000" (a date was excluded by the pattern)
     s = s.replace("-", " ")
     total = 0
     current = 0

@@ -18,6 +18,7 @@ from claims.extraction.numbers import (
     normalize_vague,
     parse_number,
     trie_regex,
+    words,
 )
 
 # Wording -> qualifier. "fewer than"/"under" read as "up to" one below the number.
@@ -160,6 +161,11 @@ _SPACE = frozenset(" \n\t")
 _LEFT_LAST = frozenset(w.split()[-1] for w in _LEFT_WORDS)
 
 
+_RISE_VERBS = frozenset(
+    words("climbed climbs rose rises risen gone goes went jumped jumps increased shot moved crept")
+)
+
+
 def _left_words(low: str, p: int) -> tuple[int, str, str]:
     """(start, kind, words) of a qualifier ending right before offset ``p``, else (p, "", "").
 
@@ -179,6 +185,8 @@ def _left_words(low: str, p: int) -> tuple[int, str, str]:
         kind = _LEFT_WORDS.get(phrase)
         if kind is None:
             continue
+        if phrase == "up to" and len(toks) > 2 and toks[-3] in _RISE_VERBS:
+            return p, "", ""  # "the toll climbed up to 21": the verb's particle, not a bound
         pos = len(pre)
         for _ in range(n):
             pos = len(pre[:pos].rstrip())
