@@ -43,7 +43,8 @@ _VERBS = words(
     """said says say told tells added adds reported reports stated announced claimed
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
-    revealed indicated gave quoted concluded suggest suggests suggested"""
+    revealed indicated gave quoted concluded suggest suggests suggested informed informs
+    verified"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -126,6 +127,11 @@ _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 _CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
 _NP_END_RE = re.compile(r"[,;:()\"]")
 _DIGIT_RE = re.compile(r"[0-9]")
+# Agencies that are not news agencies: they count for themselves.
+_NOT_MEDIA_AGENCY_RE = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|[Rr]efugee|[Hh]umanitarian|[Aa]id|[Rr]elief|[Dd]isaster|"
+    r"[Ee]mergenc\w+|[Hh]ealth|[Cc]hildren's|[Mm]igration|[Ss]ecurity|[Ii]ntelligence)\b"
+)
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 _OWN_VERB_AFTER_RE = re.compile(
     r"\s+(?:was|were|is|are|had|has|have|would|could|might|may|will)\b(?!\s+(?:told|said)\b)"
@@ -142,6 +148,12 @@ _SAYING_RE = re.compile(r",\s+(?:saying\b|telling\s[^,.;\"]{1,60}?\bthat\b)")
 _PARTICIPLE_SUBJECT_RE = re.compile(
     r"(?:[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}[-\u2013\u2014]\s+)?"
     r"(?P<np>[A-Z][\w'-]*(?:\s+(?![a-z]+ed\b)[\w'.-]+){0,8}?)\s+(?:also\s+)?[a-z]+ed\b"
+)
+_CONFIRMED_BY_RE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:confirmed|reported|given|announced|"
+    rf"released|verified)\s+by\s+(?P<np>(?:{_NP_CHAR}){{2,80}}?)"
+    r"(?=\s*(?:[,.;:()\"]|$|\s+(?:on|in|at|late|early|who|which)\b))"
+    r"(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
 )
 _PROVIDED_BY_RE = re.compile(
     r"\b(?:toll|figure|figures|tally|count|number|estimate)s?,\s+(?:provided|given|compiled|"
@@ -314,6 +326,12 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         np = _valid_np(bm.group("np"))
         if np is not None:
             out.append(Attribution(bm.start(), bm.end(), _entity(registry, np, ""), False))
+    elif "ed by " in s and (bm := _CONFIRMED_BY_RE.search(s)):
+        # "The toll of at least 15 was confirmed by Faris Nouri, a hospital director."
+        np = _valid_np(_whole_name(s, bm.start("np"), bm.group("np")))
+        if np is not None:
+            ent = _entity(registry, np, bm.group("app") or "")
+            out.append(Attribution(bm.start("np"), bm.end("np"), ent, True))
     if (
         s[-1:] in ")."
         and "(" in s
@@ -325,6 +343,18 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         # line names its source in brackets at its end.
         out.append(Attribution(pm.start("np"), pm.end(), _entity(registry, np, ""), True))
     out.sort(key=lambda a: a.start)
+    for a, b in zip(out, out[1:], strict=False):
+        if (
+            a.entity is not None
+            and a.entity.person
+            and b.entity is not None
+            and not b.entity.canonical[:1].isupper()
+            and s[a.end : b.start].strip() == ","
+            and s.startswith(("the ", "a ", "an "), b.start)
+        ):
+            # "confirmed by Aram Petrosyan, the director of the district hospital, who said":
+            # the phrase before "who" describes the person just named.
+            b.entity = a.entity
     if cites:
         out = [_with_cite(a, cites, out) for a in out]
     return out
@@ -373,6 +403,14 @@ def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | No
         chain.append(a)
     if chain:
         speakers = [a for a in chain if a.entity is not None]
+        while (
+            len(speakers) > 1
+            and _is_media(speakers[0].entity.canonical, "reported")
+            and not _NOT_MEDIA_AGENCY_RE.search(speakers[0].entity.canonical)
+        ):
+            # "Anadolu Agency reported the regional health ministry said ...": the outlet
+            # only carries the ministry's figure
+            speakers = speakers[1:]
         if speakers:
             head = speakers[0]
             cited = [x.entity.canonical for x in speakers[1:] if x.entity is not None]

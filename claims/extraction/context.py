@@ -99,7 +99,7 @@ _GENERIC_METRIC_RE = re.compile(
     rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?P<head>{_MOD}))(?={_POST_METRIC_RE.pattern})", re.I
 )
 _NO_HEAD_RE = re.compile(
-    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
+    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+-\s|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
     r"including|across|since|from|with|by|inside|outside|overnight|yesterday|today|last|this|so|"
     r"according|were|was|are|have|had|had|of\s+them|of\s+whom|among|because|before|amid|late|"
     r"early|by|on|until|as\s+of)\b",
@@ -152,7 +152,7 @@ class RawFigure:
     phrase: FigurePhrase | None = field(default=None, repr=False)
 
 
-_WORDS_AFTER_RE = re.compile(r"\s+([\w'-]+)(?:\s+([\w'-]+))?(?:\s+([\w'-]+))?")
+_WORDS_AFTER_RE = re.compile(r"\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?(?:\s+([a-z][\w'-]*))?", re.I)
 
 
 def _people_after(rc: str) -> tuple[str, int] | None:

@@ -55,7 +55,7 @@ _SPOKES_RE = re.compile(
 # A role written before a person's name: the name is the claimant, the role describes it.
 _ROLE_BEFORE_NAME_RE = re.compile(
     r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
-    r"[Ss]pecialist|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
+    r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"

@@ -91,7 +91,9 @@ _SINGLE_METRIC_RE = re.compile(
         )
     )
 )
-_HEADLINE_CLAIM_RE = re.compile(r"(?P<np>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+claims?\b")
+_HEADLINE_CLAIM_RE = re.compile(
+    r"(?P<np>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:claims?|[Ss]ays|[Ss]aid)\b"
+)
 _NUMBERED_RE = re.compile(r"\d{1,2}[.)](?:\s|$)")
 _LABEL_RE = re.compile(r"(?P<label>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,4}):\s")
 _ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "MODERATOR", "HOST"})

@@ -70,7 +70,7 @@ _ADDITION = trie_regex(["another", "a further", "an additional", "a total of"])
 # All patterns run on the lower-cased sentence (same offsets); see parse_figures.
 # Not a count of people: touches letters, clock colons, decimals, hyphenated units ("five-year",
 # "12-year-old"), or is a percentage.
-_NUM_R = r"(?![\w%:]|-[a-z]|[.,]\d|\s*(?:%|per\s*cent|percent))"
+_NUM_R = r"(?![\w%]|:\d|-[a-z]|[.,]\d|\s*(?:%|per\s*cent|percent))"
 _NUMFIG_RE = re.compile(rf"(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE})){_NUM_R}")
 _RANGE_RE = re.compile(
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?:(?P<qual2>{_QUAL_ALT})\s+)?"
