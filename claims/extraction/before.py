@@ -16,7 +16,7 @@ from claims.extraction.numbers import words
 _METRIC_BEFORE_ALT = lx.alternation(lx.METRIC_BEFORE)
 _TOLL_ALT = lx.alternation(lx.TOLL_NOUNS)
 # Starts with a prefix tree (no leading assertion) so the engine can scan for it in C.
-_BEFORE_TAIL = r"(?:\s+(?:only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
+_BEFORE_TAIL = r"(?:\s+(?:now|only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
 # A verb taking the figure as object sits right before it: searched in the last 40 characters.
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(

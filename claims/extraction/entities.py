@@ -382,6 +382,8 @@ class Registry:
             and toks >= e.tokens
             and not e.person
             and e.canonical.lower() not in _COLLECTIVE
+            # "Gaza Health Ministry" stays the name when "Gaza's health ministry" follows
+            and not ("'" in np and "'" not in e.canonical and _has_upper(e.canonical[1:]))
         ):
             e.canonical, e.tokens = np, toks
         if appositive:

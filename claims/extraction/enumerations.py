@@ -25,9 +25,14 @@ _SMALL = (
 _PLURAL_HEADS = lx.alternation(
     w for w in lx.PERSON_HEADS if w.endswith(("s", "men", "children", "people", "police"))
 )
+_KIN = (
+    "mother|father|wife|husband|son|daughter|brother|sister|child|baby|grandmother|grandfather|"
+    "uncle|aunt|nephew|niece|cousin"
+)
 _GROUP = (
     rf"(?:(?:a|an|one)\s+(?:{_MOD}\s+){{0,2}}?(?:{SINGLE_HEADS})"
-    rf"|(?:{_SMALL})\s+(?:{_MOD}\s+){{0,2}}?(?:{_PLURAL_HEADS}))\b"
+    rf"|(?:his|her|their)\s+(?:{_KIN})"  # "three children and their mother"
+    rf"|(?:(?:his|her|their)\s+)?(?:{_SMALL})\s+(?:{_MOD}\s+){{0,2}}?(?:{_PLURAL_HEADS}))\b"
 )
 _LIST = rf"(?P<list>{_GROUP}(?:\s*,\s*{_GROUP}){{0,4}}\s*,?\s+and\s+{_GROUP})"
 _METRICS = (
@@ -48,9 +53,13 @@ _BEFORE_RE = re.compile(
 # A list with a group in the singular next to its "and" ("two women and a child", "a police
 # officer and two civilians"): a cheap scan in front of the list patterns, which start with an
 # alternation the engine would try at every character.
-_GATE_RE = re.compile(r"\band\s+(?:an?|one)\s|\b(?:an?|one)\s+(?:[\w-]+\s+){1,3}and\s", re.I)
-_GROUP_RE = re.compile(rf"(?P<n>a|an|one|{_SMALL})\s+", re.I)
-_SINGULAR = words("a an one")
+_GATE_RE = re.compile(
+    r"\band\s+(?:an?|one|his|her|their)\s|\b(?:an?|one)\s+(?:[\w-]+\s+){1,3}and\s", re.I
+)
+_GROUP_RE = re.compile(
+    rf"(?:(?:his|her|their)\s+(?=\d|[a-z]+\s))?(?P<n>a|an|one|his|her|their|{_SMALL})\s*", re.I
+)
+_SINGULAR = words("a an one his her their")
 _SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AMONG_HEADS = frozenset(("dead", "deceased", "victims", "wounded", "injured"))
 
@@ -67,6 +76,33 @@ _ONE_OF_RE = re.compile(
 def find_singled_out(s: str) -> list[tuple[int, int, str]]:
     """(start, end, stated) of each person singled out of a figure ("among them a nurse")."""
     return [(m.start("np"), m.end("np"), m.group("np")) for m in _ONE_OF_RE.finditer(s)]
+
+
+# A list of subsets after a figure: "22 people, including a child and seven women".
+_INCLUDED_RE = re.compile(rf"(?:,\s*|\s+)(?:including|among\s+them|among\s+whom)\s+{_LIST}", re.I)
+
+
+def find_included(s: str) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, stated, victims, count) of each group of a subset list with a group in the
+    singular ("including a child and seven women": 1 child, 7 women); the caller gives them
+    the metric of the figure before. Never raises."""
+    out = []
+    for m in _INCLUDED_RE.finditer(s):
+        listed = m.group("list")
+        groups = _SPLIT_RE.split(listed)
+        counts = []
+        for g in groups:
+            gm = _GROUP_RE.match(g)
+            word = gm.group("n").lower() if gm else ""
+            counts.append(1 if word in _SINGULAR else (parse_number(word) or 0) if word else 0)
+        if 0 in counts or not any(g.split()[0].lower() in _SINGULAR for g in groups):
+            continue
+        at = m.start("list")
+        for g, n in zip(groups, counts, strict=True):
+            at = s.find(g, at)
+            out.append((at, at + len(g), g, g.split(None, 1)[1], n))
+            at += len(g)
+    return out
 
 
 def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:

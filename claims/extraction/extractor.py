@@ -240,6 +240,11 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
 
 
 _CLOSERS = frozenset('.!?"')
+_ASIDE_RE = re.compile(r" [\u2013\u2014-] ([^\u2013\u2014]{3,140}?) [\u2013\u2014-] ")
+
+
+def _as_commas(m: re.Match[str]) -> str:
+    return f",  {m.group(1)},  "
 
 
 def _sentence(
@@ -257,6 +262,13 @@ def _sentence(
 ) -> Entity | None:
     # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
     # them is most of the extractor's speed.
+    original = s.text
+    if ("\u2013" in original or "\u2014" in original or " - " in original) and (
+        asides := _ASIDE_RE.sub(_as_commas, original)
+    ) != original:
+        # "At least 18 people - eight of them children - have been killed": an aside between
+        # dashes reads as one between commas (same length, so every offset holds).
+        s = Sentence(s.start, s.end, asides, s.paragraph, s.heading)
     low = s.text.lower()
     has_digit = _DIGIT_RE.search(low) is not None
     # A figure needs a metric word (see lexicon.metric_gate; quotes read as spaces, as
@@ -329,7 +341,7 @@ def _sentence(
     if not figures and not timings:
         return chain_head(attrs, s.text) or current
     span = (cleaned.to_original(s.start), cleaned.to_original(s.end))
-    evidence = " ".join(s.text.split())
+    evidence = " ".join(original.split())
     cite_updates: dict[int, tuple[Entity, str]] = {}
 
     carried = [False]

@@ -17,7 +17,7 @@ import re
 
 from claims.extraction import lexicon as lx
 from claims.extraction.context import PREDICATE_VICTIMS_RE, RawFigure, analyse
-from claims.extraction.enumerations import find_enumerations, find_singled_out
+from claims.extraction.enumerations import find_enumerations, find_included, find_singled_out
 from claims.extraction.flags import cumulative, hedged, revision, zeros
 from claims.extraction.qualifiers import parse_figures
 from claims.extraction.singles import find_singles
@@ -84,7 +84,15 @@ def find_figures(
             if not _overlaps(found[0], found[1], masked):
                 figures.append(_counted(*found))
         figures.sort(key=lambda f: f.start)
-    if " and " in low and (" a " in low or " an " in low or " one " in low or low[:2] == "a "):
+    if " and " in low and (
+        " a " in low
+        or " an " in low
+        or " one " in low
+        or low[:2] == "a "
+        or " their " in low
+        or " his " in low
+        or " her " in low
+    ):
         for found in find_enumerations(sentence):
             start, end = found[0], found[1]
             if _overlaps(start, end, masked):
@@ -92,6 +100,19 @@ def find_figures(
             # The list replaces the counts and single persons read inside it.
             figures = [f for f in figures if not (f.start < end and start < f.end)]
             figures.append(_counted(*found))
+        figures.sort(key=lambda f: f.start)
+    if figures and " and " in low and ("among" in low or "including" in low):
+        for start, end, stated, victims, count in find_included(sentence):
+            before = [f for f in figures if f.end <= start and f.metric]
+            if before and not _overlaps(start, end, masked):
+                # The list replaces the counts read inside it.
+                figures = [f for f in figures if not (f.start < end and start < f.end)]
+                figures.append(
+                    RawFigure(
+                        start, end, stated, "exact", count, count, None, before[-1].metric,
+                        victims=victims, extent=end, own_metric=True,
+                    )
+                )  # fmt: skip
         figures.sort(key=lambda f: f.start)
     if figures and ("among" in low or "including" in low):
         for start, end, stated in find_singled_out(sentence):

@@ -24,7 +24,10 @@ _ORG_WORD_RE = re.compile(
     r"Authority|Government|Coalition|Cent(?:er|re)|Institute|International|"
     r"Society|Federation|Association|Corps|Guard|State|Party|Monitor|Collective|Project|"
     r"Commission|Administration|Tracker|Foundation|Trust|Initiative|Bureau|Directorate|"
-    r"Secretariat|Mission|Programme|Program|Alliance|Movement|Forum|Relief|Rescue|Aid)\b"
+    r"Secretariat|Mission|Programme|Program|Alliance|Movement|Forum|Relief|Rescue|Aid|"
+    r"Defen[cs]e|Emergenc(?:y|ies)|Prosecutor(?:'s)?|Court|Tribunal|Parliament|Assembly|Senate|"
+    r"Congress|Municipality|Prefecture|Governorate|Battalion|Regiment|Division|Squad|Brigades|"
+    r"Militia|Channel|Television|TV|Radio|Press|Times|Herald|Tribune|Journal|Gazette)\b"
 )
 
 
