@@ -419,7 +419,15 @@ def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | No
             return head.entity, "; ".join(dict.fromkeys(c for c in cited if c)), True
     after = [a for a in usable if a.start >= pos and a.trailing and a.entity is not None]
     if after:
-        return after[0].entity, after[0].cited, True
+        first = after[0]
+        if _is_media(first.entity.canonical, "reported") and not _NOT_MEDIA_AGENCY_RE.search(
+            first.entity.canonical
+        ):
+            # ", Anadolu Agency reported the regional health ministry said": the ministry's
+            relayed = [a for a in usable if a.entity is not None and 0 < a.start - first.end <= 6]
+            if relayed:
+                return relayed[0].entity, relayed[0].cited, True
+        return first.entity, first.cited, True
     named = [
         a
         for a in usable

@@ -270,6 +270,12 @@ class Registry:
             if person is not None and org is not None and not org.person:
                 person.speaks_for(org)
             return self._touch_opt(person)
+        if appositive[:4] == "for " and _is_name(np) and (org := self.resolve(appositive[4:])):
+            # "Elizabeth Throssell, for the OHCHR, said": she speaks for the office
+            person = self._person(np)
+            if person is not None and not org.person:
+                person.speaks_for(org)
+            return self._touch_opt(person)
         if appositive and _ITS_SPOKES_RE.match(appositive.strip()):
             # "Its spokesman, Lt Col Amos Dray, said": the organisation spoken of last.
             org = self._recent(lambda e: not e.person)

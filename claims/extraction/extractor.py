@@ -346,7 +346,9 @@ def _sentence(
 
     carried = [False]
 
-    def who(pos: int, bodies: bool = False) -> tuple[Entity | None, str, bool]:
+    def who(
+        pos: int, bodies: bool = False, cumulative: bool = False
+    ) -> tuple[Entity | None, str, bool]:
         carried[0] = False
         ent, cited, found = _speaker_for(attrs, pos, s.text)
         if not found:
@@ -360,6 +362,15 @@ def _sentence(
             elif current is not None and _HISTORY_RE.search(s.text, 0, pos):
                 # "the deadliest since 2019, when 56 inmates died": another event, told by
                 # the narrative, not by the last speaker.
+                return None, "", False
+            elif (
+                current is not None
+                and cumulative
+                and s.text[:1].isupper()
+                and (cleaned.text[: s.start].rstrip(" \t")[-1:] in ("\n", ""))
+            ):
+                # A paragraph opening on a war's whole toll ("At least 50,000 people have died
+                # in the conflicts since the 1950s.") is the narrative's background.
                 return None, "", False
             else:
                 ent = current
@@ -375,7 +386,7 @@ def _sentence(
         return ent, cited, False
 
     for f in figures:
-        ent, cited, headline = who(f.start, f.bodies)
+        ent, cited, headline = who(f.start, f.bodies, f.cumulative)
         key = ("f", id(ent), f.metric, f.low, f.high, f.qualifier, f.victims, evidence)
         if key in seen:
             continue  # doubled standfirsts and repeated paragraphs
