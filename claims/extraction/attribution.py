@@ -96,7 +96,7 @@ _ACCORDING_RE = re.compile(
     r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers|"
     r"information)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
-    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,.;:()\"]|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
+    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,;:()\"]|(?<!\b[A-Z])\.(?![A-Za-z])|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
     r"citing|and\s+(?:the|a)\s+\w+\s+said|published|released|issued|compiled)\b))"
 )
 _CITING_RE = re.compile(
@@ -133,6 +133,11 @@ _NOT_MEDIA_AGENCY_RE = re.compile(
     r"[Ee]mergenc\w+|[Hh]ealth|[Cc]hildren's|[Mm]igration|[Ss]ecurity|[Ii]ntelligence)\b"
 )
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
+# Words that end a subject but name no part of the speaker.
+_NP_TAIL_RE = re.compile(
+    r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
+    r"overnight|late|early)$"
+)
 _OWN_VERB_AFTER_RE = re.compile(
     r"\s+(?:was|were|is|are|had|has|have|would|could|might|may|will)\b(?!\s+(?:told|said)\b)"
 )
@@ -258,6 +263,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             # "the regional police command, which said six strikers had died": the relative
             # pronoun is the speaker, and it stands for the phrase before it.
             np_text, np_start, appositive, relative = ante
+        if np_text[-1:] in "tehylkdo" and (tm := _NP_TAIL_RE.search(np_text)):
+            np_text = np_text[: tm.start()]  # "officials overnight", "X in a statement", "X who"
         if " into " in np_text and _valid_np(head := np_text.split(" into ", 1)[0]):
             np_text = head  # "The public inquiry into the 2021 shooting ... concluded"
         np = _valid_np(np_text)

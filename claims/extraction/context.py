@@ -49,7 +49,10 @@ _VICTIMS_RE = re.compile(
 # What a subset of the dead or wounded underwent ("had been flown to the capital").
 _SUBSET_PREDICATE_RE = re.compile(
     r"\s+(?:had|have|has|were|was|are|is)\s+(?:(?:since|also|already|now)\s+)?(?:been\s+)?"
-    r"(?:[a-z]+ed|flown|taken|undergone|brought|being|its|their|our|lost|suffered)\b",
+    r"(?:[a-z]+ed|flown|taken|undergone|brought|being|its|their|our|lost|suffered)\b"
+    # "three of the wounded required surgery", "two of them remain in hospital"
+    r"|\s+(?:still\s+)?(?:required|require|needed|need|underwent|received|remain|remained|"
+    r"suffered|sustained|lost)\b",
     re.I,
 )
 _PUT_METRICS = (
@@ -79,7 +82,7 @@ _AUX = (
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
-    r"non-life-threatening|combat|conflict-related|war-related|"
+    r"non-life-threatening|combat|conflict-related|war-related|survived|"
     r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|[a-z]+ly)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)

@@ -212,6 +212,8 @@ class Registry:
         if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
+        if np[:4] in ("One ", "one ") and np[4:5].islower():
+            np = np[4:]  # "One resident gave a figure of 260": a resident
         if (
             np[:1].isupper()
             and np.count(" ") > 1

@@ -221,8 +221,13 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                     givers.add(id(p.entity.claimant))
     registry.finish()
     out: list[ExtractedClaim] = []
+    curly = "\u2019" in text
     for p in pending:
         name = p.entity.claimant.canonical if p.entity is not None else None
+        if curly and name is not None and "'" in name:
+            # The text's own apostrophe ("Lebanon\u2019s health ministry"), as it names them
+            written = name.replace("'", "\u2019")
+            name = written if written in text else name
         if p.is_figure:
             out.append(
                 ExtractedFigure(

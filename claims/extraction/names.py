@@ -38,7 +38,7 @@ def _tokens(np: str) -> frozenset[str]:
 
 
 _PLACE_POSSESSIVE_RE = re.compile(
-    r"(?:city|town|country|province|region|district|village|state|nation|area|capital|camp|"
+    r"(?:[\w-]+\s+){0,3}?(?:city|town|country|province|region|district|village|state|nation|area|capital|camp|"
     r"port|county|island|valley|municipality)'s\s+",
     re.I,
 )

@@ -25,7 +25,8 @@ _SINGLE_HEADS = lx.alternation(
         attacker person resident villager teenager baby infant toddler pilgrim worshipper
         trooper marine pilot peacekeeper contractor commander schoolboy schoolgirl bystander
         pedestrian shopper commuter protester demonstrator inmate prisoner detainee hostage
-        refugee migrant tourist trader vendor firefighter volunteer employee instructor youth"""
+        refugee migrant tourist trader vendor firefighter volunteer employee instructor youth
+        passer-by passerby"""
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
 )

@@ -65,7 +65,8 @@ class SourceAlias(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=200)
-    # Lower-cased, whitespace-collapsed form: matching extracted names against aliases uses it.
+    # Lower-cased, whitespace-collapsed, apostrophes folded: matching extracted names against
+    # aliases uses it.
     normalized = models.CharField(max_length=200, unique=True, editable=False)
 
     history = HistoricalRecords()
@@ -83,7 +84,9 @@ class SourceAlias(models.Model):
 
     @staticmethod
     def normalize(name: str) -> str:
-        return " ".join(name.casefold().split())
+        # Typographic apostrophes fold to the plain one: "Lebanon\u2019s health ministry" in
+        # one report and "Lebanon's health ministry" in another are one alias.
+        return " ".join(name.replace("\u2019", "'").replace("\u2018", "'").casefold().split())
 
     def validate_unique(self, exclude=None):
         self.normalized = self.normalize(self.alias or "")

@@ -131,3 +131,31 @@ def test_aliases_match_names_whatever_the_case_and_spacing(source):
     assert services.source_for_name("Test Monitor") == source
     assert services.source_for_name("Someone Else") is None
     _rejected_by_database(lambda: SourceAlias.objects.create(source=source, alias="TM"))
+
+
+def test_a_name_written_with_a_curly_apostrophe_finds_the_alias_written_without(source):
+    """Reports print "Lebanon\u2019s health ministry"; an editor types "Lebanon's"."""
+    services.source_alias_add(source=source, alias="Lebanon's health ministry")
+    assert services.source_for_name("Lebanon\u2019s Health Ministry") == source
+    assert services.source_for_name("Lebanon\u2018s health ministry") == source
+
+
+def test_the_migration_folds_stored_aliases_and_deletes_none(source):
+    """Aliases saved before the folding keep working, and a pair that now folds to one form
+    keeps both rows (the newer with its old form, for an editor to merge)."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    # As the rows were stored before the change: apostrophes kept, distinct forms.
+    _, twin, plain = SourceAlias.objects.bulk_create(
+        SourceAlias(source=source, alias=name, normalized=name.lower())
+        for name in ("Kestrel\u2019s monitor", "Kestrel\u2018s monitor", "Dovan\u2019s office")
+    )
+    count = SourceAlias.objects.count()
+    migration = importlib.import_module("claims.migrations.0012_alias_apostrophes")
+    migration.forwards(django_apps, None)
+    assert SourceAlias.objects.count() == count
+    assert services.source_for_name("Dovan's Office") == source
+    assert services.source_for_name("Kestrel's monitor") == source
+    assert SourceAlias.objects.get(pk=twin.pk).normalized == "kestrel\u2018s monitor"
