@@ -1,6 +1,8 @@
-"""Victims listed one group at a time, with one of them in the singular: "two women and a child
-were killed" (three), "killed a police officer and two civilians" (three), "two men and a woman
-had been pronounced dead" (three).
+"""Victims listed one group at a time, with one of them in the singular. A breakdown gives
+each group its own figure, as EXTRACTION.md asks ("two women and a child were killed": 2
+women, 1 child; "killed a police officer and two civilians": 1 and 2); persons named one by
+one are one count ("a woman and her child were killed": 2). "Including a baby and three
+women" after a figure gives each group the figure's metric (``find_included``).
 
 Each group is a number (a word or digits) or "a"/"an"/"one" before a people noun, the groups
 joined by commas and a final "and"; the metric comes right after the list ("were killed") or
@@ -149,9 +151,10 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         if not metric:
             continue
         taken = end
-        if " " in word and word.split()[0] in _AMONG_HEADS:
-            # "the dead included two dock workers and a child": each group is a subset of its
-            # own (2 dock workers, 1 child), not one count
+        if (" " in word and word.split()[0] in _AMONG_HEADS) or max(counts) > 1:
+            # A breakdown: "killing 11 civilians and a police officer", "the dead included two
+            # dock workers and a child" give each group its own figure (11 civilians, 1 police
+            # officer). Persons named one by one ("a woman and her child") stay one count.
             at = start
             for g, n in zip(_SPLIT_RE.split(listed), counts, strict=True):
                 at = s.find(g, at)

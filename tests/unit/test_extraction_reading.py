@@ -26,17 +26,27 @@ def readings(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "count", "metric"),
+    ("sentence", "counts", "metric"),
     [
-        ("Two women and a child were killed in the strike.", 3, "killed"),
-        ("The bomb killed a police officer and two civilians.", 3, "killed"),
-        ("She said two men and a woman had been pronounced dead.", 3, "killed"),
-        ("Gunmen abducted a teacher, two pupils and a driver.", 4, "abducted"),
+        ("Two women and a child were killed in the strike.", [2, 1], "killed"),
+        ("The bomb killed a police officer and two civilians.", [1, 2], "killed"),
+        ("She said two men and a woman had been pronounced dead.", [2, 1], "killed"),
+        ("Gunmen abducted a teacher, two pupils and a driver.", [1, 2, 1], "abducted"),
     ],
 )
-def test_a_list_of_victims_with_one_in_the_singular_is_summed(sentence, count, metric):
+def test_a_breakdown_with_one_group_in_the_singular_gives_each_group(sentence, counts, metric):
+    """EXTRACTION.md: a breakdown gives each figure with its own victim group."""
+    found = find_enumerations(sentence)
+    assert [(f[3], f[6]) for f in found] == [(metric, n) for n in counts]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A woman and her child were killed.", "A farmer and his son were wounded by shrapnel."],
+)
+def test_persons_named_one_by_one_are_one_count(sentence):
     (found,) = find_enumerations(sentence)
-    assert (found[3], found[6]) == (metric, count)
+    assert found[6] == 2
 
 
 def test_a_list_of_plain_counts_keeps_each_count_with_its_victims():
