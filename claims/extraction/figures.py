@@ -39,6 +39,8 @@ _SUBSET_GAP_RE = re.compile(
 _PHRASE_COMMA_RE = re.compile(r"[^.;:,]{0,60},\s*$")
 _UP_FROM_GAP_RE = re.compile(r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")
 _AND_GAP_RE = re.compile(r"\s*,?\s*and\s*$")
+_ELLIPSIS_GAP_RE = re.compile(r"[^.;:]{0,60}?(?:,\s*|\s+)and\s*$")
+_PP_AFTER_RE = re.compile(r"\s+(?:on|in|at|from|during|near|inside|across)\s+(?:the\s+)?[\w.]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s*and)\s*$")
 
 
@@ -176,6 +178,17 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         if not prev.metric:
             continue
         gap = s[prev.extent : f.start]
+        if (
+            not f.metric
+            and not f.victims
+            and not f.vague_word
+            and _ELLIPSIS_GAP_RE.match(gap)
+            and _PP_AFTER_RE.match(s, f.end)
+        ):
+            # "18 were killed on Sunday and 38 on Wednesday", "187 pupils from the secondary
+            # school and 125 from the primary school": the second count of the same kind
+            f.metric, f.victims, f.coordinated = prev.metric, prev.victims, True
+            continue
         if (
             not _COORD_RE.match(gap)
             and not (
