@@ -247,3 +247,15 @@ def test_the_spelled_out_gate_phrases_are_the_listed_ones():
         assert gate_phrases(f"they were {phrase} today")
         assert metric_gate(f"they were {phrase} today")
     assert not gate_phrases("the hospital has 120 beds")
+
+
+def test_a_second_count_after_and_takes_the_kind_of_the_first():
+    """The elided second half of a breakdown by place or day is a figure of the same kind;
+    a count after another verb is not."""
+    assert readings("Nine were killed in the north and 14 in the south, the ministry said.") == [
+        ("ministry", "killed", 9, 9, "exact"),
+        ("ministry", "killed", 14, 14, "exact"),
+    ]
+    assert readings("The army killed 12 rebels on Monday and seized 40 in Kayo.") == [
+        (None, "killed", 12, 12, "exact")
+    ]
