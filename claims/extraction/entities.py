@@ -53,6 +53,11 @@ _SPOKES_RE = re.compile(
 )
 
 # A role written before a person's name: the name is the claimant, the role describes it.
+# A document speaks for whoever issued it: "the statement", "according to the bulletin".
+_DOCUMENT_WORDS = frozenset(("statement", "report", "bulletin", "communique", "update"))
+_ORG_DOCUMENT_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<org>.+?)\s+(?:statement|report|bulletin|communique|update)$", re.I
+)
 _ROLE_BEFORE_NAME_RE = re.compile(
     r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
     r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
@@ -259,8 +264,8 @@ class Registry:
             return self._touch_opt(self._recent(lambda e: not e.person and e.institution is None))
         if " calling itself " in low and (m := _CALLING_ITSELF_RE.search(np)):
             return self.resolve(m.group("name"))  # "a group calling itself the Jihad Brigade"
-        if low in ("statement", "report", "spokesman", "spokeswoman", "spokesperson"):
-            if low == "statement" or low == "report":
+        if low in _DOCUMENT_WORDS or low in ("spokesman", "spokeswoman", "spokesperson"):
+            if low in _DOCUMENT_WORDS:
                 return self._touch_opt(self._recent(lambda e: not e.person))
             return self._touch_opt(self._recent(lambda e: e.institution is not None))
         # Substring guards: most names hold no spokesperson word and no apostrophe, and the
@@ -302,6 +307,13 @@ class Registry:
             return self.resolve(m.group("org"))  # "a spokesman for the ministry"
         if "'" in np and (m := _DOCUMENT_RE.match(np)):
             return self.resolve(m.group("org"))  # "the ministry's statement", "the group's tally"
+        if (
+            " " in low
+            and low.rsplit(None, 1)[1] in _DOCUMENT_WORDS
+            and (m := _ORG_DOCUMENT_RE.match(np))
+            and m.group("org").split()[-1].lower() in lx.CLAIMANT_HEADS
+        ):
+            return self.resolve(m.group("org"))  # "a ministry statement", "the army's bulletin"
         if (
             " official" in low
             and (m := _ORG_OFFICIAL_RE.match(np))

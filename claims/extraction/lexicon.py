@@ -339,7 +339,7 @@ CLAIMANT_HEADS = words(
     directorate guard guards operator company firm lawmaker legislator employee employees
     inspector governorate municipality prefecture sheriff marshal observers observer worker
     rescuer volunteer paramedic surgeon member survivor villager shopkeeper elder councillor
-    councilor detective superintendent constable inquiry panel tribunal"""
+    councilor detective superintendent constable inquiry panel tribunal bulletin communique"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").

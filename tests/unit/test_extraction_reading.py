@@ -259,3 +259,12 @@ def test_a_second_count_after_and_takes_the_kind_of_the_first():
     assert readings("The army killed 12 rebels on Monday and seized 40 in Kayo.") == [
         (None, "killed", 12, 12, "exact")
     ]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it():
+    text = (
+        "The Health Ministry said the strikes began at dawn.\n\n"
+        "A ministry statement said 12 people were killed. More than 400 people were displaced, "
+        "according to the bulletin."
+    )
+    assert [r[0] for r in readings(text)] == ["Health Ministry", "Health Ministry"]
