@@ -133,6 +133,7 @@ _NOT_MEDIA_AGENCY_RE = re.compile(
     r"[Ee]mergenc\w+|[Hh]ealth|[Cc]hildren's|[Mm]igration|[Ss]ecurity|[Ii]ntelligence)\b"
 )
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
+_INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
 # Words that end a subject but name no part of the speaker.
 _NP_TAIL_RE = re.compile(
     r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
@@ -235,6 +236,12 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         verb = m.group()
         if verb in _NOUN_TOO and _NOUN_AFTER_RE.match(s, verb_end):
             continue  # "Initial reports by the agency", "estimates from the ministry": nouns
+        if (
+            verb[:5] == "claim"
+            and s.startswith(" responsibility", verb_end)
+            and ", saying" not in s[verb_end:]
+        ):
+            continue  # "rebels claimed responsibility for a bomb that killed seven": no count
         if verb == "gave" and _GAVE_NOT_RE.match(s, verb_end):
             continue  # "who gave his name as Kaspar": no figure given
         if (
@@ -255,9 +262,15 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
                     Attribution(qm.start("np"), qm.end(), _entity(registry, quoted, ""), False)
                 )
                 continue
+        if "(" in pre and ")" in pre:
+            # "The United Nations (UN) Human Rights Office said": the bracketed short form
+            # inside a name is blanked (same length, so offsets hold)
+            pre = _INNER_ACRONYM_RE.sub(lambda am: " " * len(am.group()), pre)
         sub = _subject(pre)
         if sub is None:
             continue
+        if "   " in sub[0]:
+            sub = (" ".join(sub[0].split()), *sub[1:])
         np_text, np_start, appositive, relative = sub
         if relative and not np_text and (ante := _antecedent(pre)) is not None:
             # "the regional police command, which said six strikers had died": the relative

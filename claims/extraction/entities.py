@@ -53,6 +53,11 @@ _SPOKES_RE = re.compile(
 )
 
 # A role written before a person's name: the name is the claimant, the role describes it.
+# Heads that make a phrase one speaker of a body, not the body: "the government" is not the
+# "Yemeni government official" named before.
+_SPEAKER_ROLES = frozenset(
+    ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources")
+)
 # A document speaks for whoever issued it: "the statement", "according to the bulletin".
 _DOCUMENT_WORDS = frozenset(("statement", "report", "bulletin", "communique", "update"))
 _ORG_DOCUMENT_RE = re.compile(
@@ -349,7 +354,7 @@ class Registry:
         if not toks:
             return None
         head = np.split()[-1].lower()
-        if len(toks) == 1 and np[:1].isupper() and not _orgish(np):
+        if len(toks) == 1 and (np[:1].isupper() or np[:3] in ("al-", "el-")) and not _orgish(np):
             # A bare surname ("Cook") names the person introduced earlier, if any.
             known = self._recent(lambda e: e.person and head in e.tokens)
             if known is not None:
@@ -357,7 +362,11 @@ class Registry:
         e = None  # self._recent(toks <= e.tokens and (e.head == head or head in e.tokens)),
         seen = -1  # inlined: the hottest loop of the attribution step
         for x in self.entities:
-            if x.last_seen > seen and toks <= x.tokens and (x.head == head or head in x.tokens):
+            if (
+                x.last_seen > seen
+                and toks <= x.tokens
+                and (x.head == head or (head in x.tokens and x.head not in _SPEAKER_ROLES))
+            ):
                 e, seen = x, x.last_seen
         if e is not None and low in _ANY_ORG and _lowerish(e.canonical):
             # "the group" after "a rights group said ... The Kestrel Observatory said": the

@@ -121,6 +121,8 @@ METRIC_BEFORE: dict[str, str] = {
     "killed": "killed",
     "killing": "killed",
     "kills": "killed",
+    "captured": "detained",
+    "capturing": "detained",
     "murdered": "killed",
     "murdering": "killed",
     "slaughtered": "killed",
@@ -339,7 +341,8 @@ CLAIMANT_HEADS = words(
     directorate guard guards operator company firm lawmaker legislator employee employees
     inspector governorate municipality prefecture sheriff marshal observers observer worker
     rescuer volunteer paramedic surgeon member survivor villager shopkeeper elder councillor
-    councilor detective superintendent constable inquiry panel tribunal bulletin communique"""
+    councilor detective superintendent constable inquiry panel tribunal bulletin communique
+    representative representatives"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").

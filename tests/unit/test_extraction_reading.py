@@ -268,3 +268,30 @@ def test_a_document_speaks_for_the_body_that_issued_it():
         "according to the bulletin."
     )
     assert [r[0] for r in readings(text)] == ["Health Ministry", "Health Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a short form in brackets inside the name
+        ("Talks met.\n\nThe United Nations (UN) Human Rights Office said 12 were killed.",
+         "United Nations Human Rights Office"),
+        # a surname with a particle, named in full before
+        ("Five were killed, according to Ali al-Harbi, the governor. At least 10 others were "
+         "wounded, al-Harbi said.", "Ali al-Harbi"),
+        # "the government" is not the government official named before
+        ("A Tavan government official said talks stalled.\n\nMore than 120 civilians have been "
+         "killed, according to the government.", "government"),
+        # claiming an attack is not giving its toll
+        ("Talks met.\n\nRebels have claimed responsibility for a car bomb that killed at least "
+         "seven people.", None),
+    ],
+)  # fmt: skip
+def test_who_gives_the_last_figure(text, claimant):
+    assert readings(text)[-1][0] == claimant
+
+
+def test_captured_people_are_detained():
+    assert readings("Security units captured three suspects, the army said.") == [
+        ("army", "detained", 3, 3, "exact")
+    ]
