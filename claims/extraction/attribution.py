@@ -109,7 +109,21 @@ _INVERSION_RE = re.compile(
 )
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
 _INVERSION_VERBS = frozenset(
-    {"said", "says", "added", "adds", "wrote", "writes", "reported", "stated", "noted", "warned"}
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "reported",
+        "stated",
+        "noted",
+        "warned",
+        "confirmed",
+        "explained",
+        "announced",
+    }
 )
 _QUOTED_AS_RE = re.compile(rf"\s+(?P<np>(?:{_NP_CHAR}){{1,80}}?)\s+as\s+saying\b")
 _SOURCE_NOUN_RE = re.compile(

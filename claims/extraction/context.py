@@ -158,7 +158,7 @@ class RawFigure:
 _WORDS_AFTER_RE = re.compile(r"\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?(?:\s+([a-z][\w'-]*))?", re.I)
 
 
-def _people_after(rc: str) -> tuple[str, int] | None:
+def _people_after(rc: str, one: bool = False) -> tuple[str, int] | None:
     """(noun phrase, end) of up to three words right after a number that end in a plural
     noun naming people ("27 Orlanians", "18 suspected accomplices"), else None."""
     m = _WORDS_AFTER_RE.match(rc)
@@ -168,7 +168,7 @@ def _people_after(rc: str) -> tuple[str, int] | None:
         head = m.group(k)
         if head is None or (k > 1 and head.lower() in _NOT_MODIFIED):
             return None
-        if _plural_person(head):
+        if _plural_person(head, one):
             return rc[m.start(1) : m.end(k)].strip(), m.end(k)
         if k < 3 and (head[:1].isupper() or head.lower() in _NOT_MODIFIED):
             return None  # a modifier is a lower-case word: "18 suspected accomplices"
@@ -178,9 +178,13 @@ def _people_after(rc: str) -> tuple[str, int] | None:
 _NOT_MODIFIED = frozenset(("and", "or", "of", "in", "at", "on", "to", "from", "with", "by"))
 
 
-def _plural_person(head: str) -> bool:
+def _plural_person(head: str, one: bool = False) -> bool:
+    """Whether ``head`` can name the people a count counts: a plural noun, or any noun after
+    "one" ("killed one ranger")."""
     low = head.lower().rstrip(".")  # a sentence's last word keeps its stop in _MOD
-    return low not in lx.NON_PERSON_HEADS and (low.endswith("s") or low in lx.PERSON_HEADS)
+    return low not in lx.NON_PERSON_HEADS and (
+        low.endswith("s") or low in lx.PERSON_HEADS or (one and low.isalpha())
+    )
 
 
 _OF_ANY_RE = re.compile(
@@ -189,6 +193,10 @@ _OF_ANY_RE = re.compile(
 _OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
 # "Armed groups were responsible for 121 of the deaths": a share of a toll, stated as a fact.
 _RESPONSIBLE_RE = re.compile(r"\b(?:responsible\s+for|accounted\s+for|account\s+for|caused)\s*$")
+_LIVES_VERB_RE = re.compile(
+    r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taking|takes)"
+    r"(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|about|some|an\s+estimated))?\s*$"
+)
 _LIST_OF_RE = re.compile(r"\ba\s+list\s+of\s+$")
 _OF_DEAD_RE = re.compile(
     rf"\s+of\s+(?:the|those)\s+(?P<w>dead|killed|wounded|injured|victims|deaths|fatalities)\b"
@@ -227,6 +235,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         extent=ph.end,
     )
     pos = 0
+    if rc.startswith(" lives") and _LIVES_VERB_RE.search(lc_low, max(0, len(lc_low) - 24)):
+        # "the strike claimed six lives", "the war has cost more than 3,000 lives"
+        f.metric, f.own_metric, f.extent = "killed", True, ph.end + 6
+        return f
     if rc.startswith(" names") and _LIST_OF_RE.search(lc_low, max(0, len(lc_low) - 16)):
         # "The association maintains a list of 163 names": a roll of the dead
         f.metric, f.own_metric, f.extent = "killed", True, ph.end + 6
@@ -282,10 +294,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     if not vm and not mm and not _NO_HEAD_RE.match(rc):
         # Some other noun follows: a count of people only with a metric or a verb taking it.
         gm = _GENERIC_METRIC_RE.match(rc)  # "12 Orlanian pilgrims were killed"
-        if gm and _plural_person(gm.group("head")):
+        if gm and _plural_person(gm.group("head"), ph.low == 1 and ph.high == 1):
             f.victims = gm.group("np")
             mm = _POST_METRIC_RE.match(rc, gm.end())
-        elif bm and (bm.verb or bm.dead) and (np_end := _people_after(rc)):
+        elif bm and (bm.verb or bm.dead) and (np_end := _people_after(rc, ph.low == 1)):
             # "strikes killed 27 Orlanians", "arrested 17 suspected accomplices"
             f.victims, pos = np_end
         if not mm and not f.victims:
@@ -293,7 +305,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             if om is None and bm and bm.verb and ph.vague_word:
                 om = _OF_BARE_RE.match(rc)  # 'killed "dozens of crusaders"'
             if om is not None:
-                f.victims = om.group("np")  # "abducted two of its organisers"
+                f.victims = om.group("np").rstrip(".")  # "abducted two of its organisers"
                 pos = om.end()
             elif not (bm and (bm.toll or bm.put or bm.tollref)) and not (
                 "from" in lc_low[-12:] and _UP_FROM_RE.search(lc_low[-16:])

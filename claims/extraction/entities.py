@@ -63,9 +63,12 @@ _DOCUMENT_WORDS = frozenset(("statement", "report", "bulletin", "communique", "u
 _ORG_DOCUMENT_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<org>.+?)\s+(?:statement|report|bulletin|communique|update)$", re.I
 )
+_OF_BODY_RE = re.compile(r"of\s+(?:the\s+)?[A-Z][\w'-]*\s+(?=[A-Z])")
 _ROLE_BEFORE_NAME_RE = re.compile(
     r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
-    r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
+    r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Rr]esident|[Ww]itness|[Jj]ournalist|[Rr]eporter|"
+    r"[Aa]ctivist|[Ss]urvivor|[Vv]illager|[Ll]awyer|[Aa]nalyst|[Ff]armer|[Tt]eacher|[Nn]urse|"
+    r"[Dd]octor|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
@@ -433,6 +436,8 @@ class Registry:
         while m := lx.TITLES_RE.match(name):
             name = name[m.end() :]
         name = name.strip(" ,")
+        if name[:3] == "of " and (m := _OF_BODY_RE.match(name)):
+            name = name[m.end() :]  # "Superintendent of Police Shihab Khan": the title's rest
         if " " in name and (m := _ROLE_BEFORE_NAME_RE.match(name)):
             name = m.group("name")  # "Ankara Governor Mehmet Kilic", "police official Ali Khan"
         if not name:

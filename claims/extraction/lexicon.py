@@ -113,6 +113,7 @@ METRIC_AFTER: dict[str, str] = {
     "forced from their homes": "displaced",
     "driven from their homes": "displaced",
     "deceased": "killed",
+    "held": "detained",
     "martyrs": "killed",
 }
 
@@ -151,6 +152,8 @@ METRIC_BEFORE: dict[str, str] = {
     "remains of": "killed",
     "death of": "killed",
     "bodies of": "killed",
+    "corpses of": "killed",
+    "displacement of": "displaced",
     "lost": "killed",
     "losing": "killed",
     "buried": "killed",
@@ -237,7 +240,7 @@ STATE_HEADS = words(
     policewomen police officers officer guards guardsmen conscripts recruits marines sailors
     airmen pilots gendarmes peacekeepers trooper troopers sergeant lieutenant captain colonel
     general commander commanders policewoman guard guardsman conscript recruit marine sailor
-    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando"""
+    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando rangers ranger"""
 )
 NON_STATE_HEADS = words(
     """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist

@@ -130,7 +130,10 @@ _W999 = (
     rf"(?:a\s+(?:hundred|dozen)|half\s+a\s+dozen|{_W99}(?:\s+(?:hundred(?:\s+(?:and\s+)?{_W99}\b)?"
     r"|dozen))?)"
 )
-WORD_NUMBER = rf"(?:a\s+million|a\s+thousand|{_W999}(?:\s+thousand(?:\s+(?:and\s+)?{_W999}\b)?)?)"
+WORD_NUMBER = (
+    r"(?:(?:a\s+)?half\s+(?:a\s+)?million|a\s+million|a\s+thousand|"
+    rf"{_W999}(?:\s+thousand(?:\s+(?:and\s+)?{_W999}\b)?)?)"
+)
 # 1,240 / 1 240 (thin or plain space as thousands separator only in groups of three) / 12 / 1.5
 # A plain space is read as a separator only where no date can end before it ("on May 12 300
 # protesters": twelve, then 300).
@@ -210,6 +213,8 @@ ANCHOR_RE = re.compile(
             "a few",
             "a handful",
             "half a dozen",
+            "half a million",
+            "a half million",
             "dozens",
             "scores",
             "hundreds",
@@ -241,6 +246,8 @@ def parse_number(text: str) -> int | None:
         text.lower()
         .replace(",", "")
         .replace("half a dozen", "six")
+        .replace("a half million", "0.5 million")
+        .replace("half a million", "0.5 million")
         .replace("\u202f", "")
         .replace("\u2009", "")
     )

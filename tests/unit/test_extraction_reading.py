@@ -295,3 +295,41 @@ def test_captured_people_are_detained():
     assert readings("Security units captured three suspects, the army said.") == [
         ("army", "detained", 3, 3, "exact")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Militants killed one ranger on Monday.", ("killed", 1)),
+        ("One ranger died in the attack.", ("killed", 1)),
+        ("The strike claimed six lives.", ("killed", 6)),
+        ("The war has cost more than 3,000 lives.", ("killed", 3001)),
+        ("Eight held over market attack", ("detained", 8)),
+        ("The fighting forced half a million people to flee.", ("displaced", 500000)),
+        ("The fighting caused the displacement of 250,000 people.", ("displaced", 250000)),
+        ("Soldiers found the corpses of four of their colleagues.", ("killed", 4)),
+    ],
+)
+def test_more_ways_reports_give_a_figure(sentence, reading):
+    assert [(r[1], r[2]) for r in readings(sentence)] == [reading]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Doctors saved 300 lives.", "The group held talks with 12 elders."]
+)
+def test_lives_saved_and_talks_held_are_no_figures(sentence):
+    assert readings(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Talks met.\n\nSeven people were killed, said Superintendent of Police Ravi Chandran.",
+         "Ravi Chandran"),
+        ("Talks met.\n\nThree people were killed, said resident Jean Kamara.", "Jean Kamara"),
+        ('Talks met.\n\n"I counted nine dead," confirmed a gendarmerie officer.',
+         "a gendarmerie officer"),
+    ],
+)  # fmt: skip
+def test_a_speaker_named_with_a_title_or_after_the_quote(text, claimant):
+    assert readings(text)[-1][0] == claimant
