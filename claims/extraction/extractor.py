@@ -155,6 +155,17 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             continue
         if s.heading and body_seen:
             current = issuer  # a digest's next headline: another story (text.py)
+        elif (
+            body_seen
+            and s.text[-1:] not in _CLOSERS
+            and len(s.text) <= 40
+            and not _DIGIT_RE.search(s.text)
+            and s.text.count(" ") <= 5
+            and not metric_gate(s.text.lower())
+        ):
+            # A section label in the body ("Key points", "Background:", "What we know"): the
+            # lines under it are the outlet's summary, not the last speaker's words.
+            current = issuer
         body_seen = body_seen or not s.heading
         if s.paragraph != para:
             para = s.paragraph

@@ -333,3 +333,12 @@ def test_lives_saved_and_talks_held_are_no_figures(sentence):
 )  # fmt: skip
 def test_a_speaker_named_with_a_title_or_after_the_quote(text, claimant):
     assert readings(text)[-1][0] == claimant
+
+
+def test_a_section_label_ends_the_last_speakers_account():
+    """Lines under "Key points" are the outlet's summary, not the officials' words."""
+    text = (
+        "Blasts hit Korvan\n\nTen people were killed in the strike, regional officials said.\n\n"
+        "Key points\n- Dozens injured in the blast\n- Strike kills over 50 in village"
+    )
+    assert [r[0] for r in readings(text)] == ["regional officials", None, None]
