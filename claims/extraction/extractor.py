@@ -137,6 +137,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     seen: set[tuple] = set()
     prev_start = prev_end = 0
     para = sentences[0].paragraph if sentences else 0
+    para_start = 0  # the first claim of the current paragraph
     givers: set[int] = set() if current is None else {id(current.claimant)}
     columns: list[str] | None = None  # the metrics of a flattened table's columns
     table_owner: Entity | None = None
@@ -168,7 +169,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             current = issuer
         body_seen = body_seen or not s.heading
         if s.paragraph != para:
-            para = s.paragraph
+            para, para_start = s.paragraph, len(pending)
             if current is not None and (
                 id(current.claimant) not in givers
                 # A new paragraph inherits only a speaker who gave figures, not one who
@@ -192,6 +193,20 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                     if p.carried:
                         p.entity, p.cited = ent, ""
                 current = ent
+        if (
+            s.text[-1:] == "."
+            and len(s.text) < 70
+            and (sm := _SAID_ONLY_RE.match(s.text))
+            and (np := _valid_np(sm.group("np"))) is not None
+            and (ent := registry.resolve(np)) is not None
+        ):
+            # '"... At least five people have died. Thirty-one were injured." The statement
+            # said.': the speaker named after a quote gives the figures carried inside it.
+            for p in pending[para_start:]:
+                if p.carried:
+                    p.entity, p.cited = ent, ""
+            current = ent
+            continue
         start = len(pending)
         if (
             current is not None
@@ -256,6 +271,10 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
 
 
 _CLOSERS = frozenset('.!?"')
+# A sentence that only names a speaker, after a quote: "The statement said."
+_SAID_ONLY_RE = re.compile(
+    r"[\"\u201d\s]*(?P<np>[A-Z][^.,;:\"()]{1,60}?)\s+(?:said|says|added|stated|wrote)\.$"
+)
 _ASIDE_RE = re.compile(r" [\u2013\u2014-] ([^\u2013\u2014]{3,140}?) [\u2013\u2014-] ")
 
 

@@ -342,3 +342,12 @@ def test_a_section_label_ends_the_last_speakers_account():
         "Key points\n- Dozens injured in the blast\n- Strike kills over 50 in village"
     )
     assert [r[0] for r in readings(text)] == ["regional officials", None, None]
+
+
+def test_a_speaker_named_after_a_quote_gives_the_figures_inside_it():
+    text = (
+        "Clashes erupted.\n\nPolice said 12 protesters were arrested.\n\n"
+        '"At least five people have died from gunshot wounds. Thirty-one people have been '
+        'injured." The hospital said.'
+    )
+    assert [r[0] for r in readings(text)] == ["Police", "hospital", "hospital"]
