@@ -351,3 +351,10 @@ def test_a_speaker_named_after_a_quote_gives_the_figures_inside_it():
         'injured." The hospital said.'
     )
     assert [r[0] for r in readings(text)] == ["Police", "hospital", "hospital"]
+
+
+def test_a_count_of_more_after_a_second_verb():
+    assert readings("The strike killed five civilians and injured six more.") == [
+        (None, "killed", 5, 5, "exact"),
+        (None, "injured", 6, 6, "exact"),
+    ]
