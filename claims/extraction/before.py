@@ -22,25 +22,32 @@ _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}",
 _BEFORE_RE = re.compile(
     rf"(?:(?P<toll>{_TOLL_ALT}|number\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:dead|deaths|killed|"
     r"fatalities|injured|injuries|wounded|missing|displaced|detained|arrested))"
-    r"\b[^.;:]{0,110}?\s(?:to|at|of|from|reached|reach|hit|"
-    r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass)(?:ed|ped)?)"
+    r"\b[^.;:]{0,170}?\s(?:to|at|of|from|reached|reach|hit|now|"
+    r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass|breach|cross)(?:ed|ped|es)?)"
     # "Among the dead are two dock workers", "The toll, provided by the office, included five"
     r"|(?P<dead>dead|deceased|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|"
     r"detainees|arrested|injured|wounded)\s+(?:also\s+)?(?:were|are|included|"
     r"include|includes|numbered|comprised|comprise|there\s+were|there\s+are)"
+    # a key-value line of an infobox or fact sheet: "Fatalities: 155", "Injured: 114"
+    r"|^\s*(?P<label>fatalities|deaths|dead|killed|injuries|injured|wounded|missing|displaced|"
+    r"arrested|detained|abducted|kidnapped)\s*:"
+    # "six more deaths were reported, bringing the number to 32"
+    r"|(?P<tollref0>(?:bringing|brings|brought|bring)\s+the\s+(?:total|number|figure|tally|count)"
+    r"(?:\s+of\s+(?:dead|deaths|fatalities))?\s+to)"
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
     r"(?:since\s+|now\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|stands\s+at|"
     r"stood\s+at)(?:\s+to)?"
     # "the real figure could be closer to 90", "the true number was 40"
     r"|(?P<tollref2>the\s+(?:real|true|actual|final|overall)\s+(?:number|figure|tally|count))\s+"
     r"(?:(?:could|may|might|would|will)\s+be|is|was)"
-    r"|put\s+the\s+(?P<put>(?:death\s+)?toll|number(?:\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
+    r"|put\s+the\s+(?P<put>dead|(?:death\s+)?toll|number(?:\s+of\s+(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
     r"killed|bodies|injured|wounded|missing|displaced))?)"
     r"(?:\s+[\w'.,-]+){0,4}?\s+at)"
     rf"{_BEFORE_TAIL}",
     re.I,
 )
 _BEFORE_GATE = (
+    ":",
     "toll",
     "number",
     "dead",
@@ -51,6 +58,7 @@ _BEFORE_GATE = (
     "tally",
     "count",
     "put the",
+    "bring",
     # "Among those detained are 18 journalists": the verb's word and its copula only, since
     # "injured" and "wounded" stand near most figures
     "deceased",
@@ -98,20 +106,28 @@ class _Before:
     put: str = ""
     over: bool = False
     mixed: bool = False  # "killed or wounded 30", "the casualty toll rose to 30"
+    label: str = ""  # "Fatalities: 155"
 
 
 def _before(lc: str, lc_low: str) -> _Before | None:
     if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
         mixed = _MIXED_BEFORE_RE.search(lc_low, max(0, m.start() - 40), m.start())
         return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
-    if _BEFORE_GATE_RE.search(lc_low) is not None and (m := _BEFORE_RE.search(lc)):
+    if _BEFORE_GATE_RE.search(lc_low) is not None and (
+        # the nearest toll first ("lowered the toll ... and raised the number of wounded from
+        # 42 to 67"), then one further back ("The death toll from [a long subject] has risen to")
+        (m := _BEFORE_RE.search(lc, max(0, len(lc) - 45)))
+        or (m := _BEFORE_RE.search(lc, max(0, len(lc) - 90)))
+        or (m := _BEFORE_RE.search(lc))
+    ):
         toll_at = m.start("toll")
         return _Before(
             toll=m.group("toll") or "",
             dead=m.group("dead") or "",
-            tollref=bool(m.group("tollref") or m.group("tollref2")),
+            tollref=bool(m.group("tollref") or m.group("tollref2") or m.group("tollref0")),
             put=m.group("put") or "",
             over=bool(m.group("over")),
+            label=m.group("label") or "",
             mixed=(toll_at >= 0 and _CASUALTY_BEFORE_RE.search(lc_low, 0, toll_at) is not None)
             # "put the number of casualties at 150": the dead and the injured together
             or (m.group("put") is not None and "casualt" in m.group().lower()),

@@ -82,7 +82,8 @@ _AUX = (
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
-    r"non-life-threatening|combat|conflict-related|war-related|survived|"
+    r"non-life-threatening|combat|conflict-related|war-related|survived|possible|probable|"
+    r"additional|further|new|"
     r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|[a-z]+ly)"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
@@ -193,6 +194,19 @@ _OF_ANY_RE = re.compile(
 _OF_BARE_RE = re.compile(rf"\s+of\s+(?P<np>(?:{_MOD}\s+){{0,2}}{_MOD}s)\b")
 # "Armed groups were responsible for 121 of the deaths": a share of a toll, stated as a fact.
 _RESPONSIBLE_RE = re.compile(r"\b(?:responsible\s+for|accounted\s+for|account\s+for|caused)\s*$")
+_LAST_METRIC_RE = re.compile(
+    r"\b(deaths|dead|killed|fatalities|arrests|arrested|detained|detentions|injuries|injured|"
+    r"wounded|displaced|missing)\b"
+)
+_HARMED_ADJECTIVES = {
+    "displaced": "displaced",
+    "injured": "injured",
+    "wounded": "injured",
+    "missing": "missing",
+    "detained": "detained",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+}
 _LIVES_VERB_RE = re.compile(
     r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taking|takes)"
     r"(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|about|some|an\s+estimated))?\s*$"
@@ -216,7 +230,7 @@ _SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
 
 def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     rc = s[ph.end : ph.end + 200]
-    lc = s[max(0, ph.start - 130) : ph.start]
+    lc = s[max(0, ph.start - 190) : ph.start]
     lc_low = lc.lower()
     bm = _before(lc, lc_low)
     if not bm and _not_figure_before(lc):
@@ -272,6 +286,16 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
         pos = vm.end()
         vl = f.victims.lower()
+        if (
+            " " in vl
+            and (adj := vl.split(None, 1)[0]) in _HARMED_ADJECTIVES
+            and not _POST_METRIC_RE.match(rc, pos)
+        ):
+            # "50,000 displaced people are staying in camps", "the 12 injured workers"
+            f.metric, f.own_metric = _HARMED_ADJECTIVES[adj], True
+            f.victims = f.victims.split(None, 1)[1]
+            f.extent = ph.end + pos
+            return f
         if vl.endswith(("bodies", "body")) or (vl.endswith("graves") and "mass" not in vl):
             # "14 bodies", "64 fresh graves" (one each; a mass grave holds any number)
             f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
@@ -307,7 +331,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             if om is not None:
                 f.victims = om.group("np").rstrip(".")  # "abducted two of its organisers"
                 pos = om.end()
-            elif not (bm and (bm.toll or bm.put or bm.tollref)) and not (
+            elif not (bm and (bm.toll or bm.put or bm.tollref or bm.label)) and not (
                 "from" in lc_low[-12:] and _UP_FROM_RE.search(lc_low[-16:])
             ):
                 # A toll is followed by anything ("put the number of dead at 15 late on
@@ -357,6 +381,16 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
                 return None  # "lost 6 of their own" is a toll; "lost 40 tanks" is not
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
             f.bodies = verb.startswith(("bodies", "remains"))  # found, not told
+        elif bm.label:
+            label = bm.label.lower()
+            f.metric = (
+                "killed"
+                if label in ("fatalities", "deaths", "dead")
+                else lx.metric_of(label, lx.METRIC_AFTER) or ""
+            )
+        elif bm.tollref and (lm := _LAST_METRIC_RE.findall(lc_low)) and "bring" in lc_low[-40:]:
+            # "137 additional arrests, bringing the number to 862": the kind counted before
+            f.metric = lx.metric_of(lm[-1], lx.METRIC_AFTER) or "killed"
         elif bm.dead or bm.tollref:
             if bm.dead.lower() == "detainees":
                 f.metric = "detained"  # "among the detainees are 18 journalists"

@@ -22,6 +22,7 @@ import logging
 import re
 from datetime import date, datetime
 
+from claims.extraction import lexicon as lx
 from claims.extraction.attribution import (
     Attribution,
     Entity,
@@ -271,6 +272,21 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
 
 
 _CLOSERS = frozenset('.!?"')
+# A source before a colon, headline style: "Police: 22 dead", "Observatory: 48 rebels killed"
+_SOURCE_PREFIX_RE = re.compile(r"(?P<np>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,5}):\s+(?=\S)")
+
+
+def body_start_words(text: str, at: int) -> bool:
+    """After "X:" in body text, a figure must follow at once ("Observatory: 48 rebels ..."),
+    so that a label ("Background:") or a quote's speaker stays what it is."""
+    return text[at : at + 1].isdigit()
+
+
+def lx_claimant(np: str) -> bool:
+    """Whether a prefix names a body or a role that gives figures, not a place or a topic."""
+    return not lx.CLAIMANT_HEADS.isdisjoint(w.lower() for w in np.split())
+
+
 # A sentence that only names a speaker, after a quote: "The statement said."
 _SAID_ONLY_RE = re.compile(
     r"[\"\u201d\s]*(?P<np>[A-Z][^.,;:\"()]{1,60}?)\s+(?:said|says|added|stated|wrote)\.$"
@@ -350,7 +366,18 @@ def _sentence(
             )
             if ent is not None:
                 attrs.insert(0, Attribution(0, lm.end(), ent, False))
-    if s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
+    if (
+        not attrs
+        and ":" in s.text[:60]
+        and (m := _SOURCE_PREFIX_RE.match(s.text))
+        and (s.heading or body_start_words(s.text, m.end()))
+        and plausible_tail(m.group("np"))
+        and (lx_claimant(m.group("np")))
+        and (ent := registry.resolve(m.group("np"))) is not None
+    ):
+        # "Police: 22 dead and 59 injured", "Lebanese health ministry: blast killed 137"
+        attrs = [Attribution(0, m.end(), ent, False)]
+    elif s.heading and not attrs and (m := _HEADLINE_TAIL_RE.search(s.text)):
         ent = registry.resolve(m.group("np")) if plausible_tail(m.group("np")) else None
         if ent is not None:
             attrs = [Attribution(m.start("np"), m.end("np"), ent, True)]

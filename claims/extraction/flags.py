@@ -53,8 +53,11 @@ _CUMULATIVE_RE = re.compile(
 )
 
 _ZERO_RE = re.compile(
-    r"\b(?:no|zero)\s+(?P<noun>casualties|deaths|fatalities|injuries|victims|one|people|civilians|"
-    r"soldiers|officers|police|troops|staff|passengers|students|children|immediate\s+casualties|immediate\s+reports?\s+of\s+casualties|reports?\s+of\s+"
+    r"\b(?:no|zero)\s+(?:(?!one\b)[a-z-]+\s+){0,2}?(?P<noun>casualties|deaths|fatalities|injuries|"
+    r"victims|one|people|civilians|soldiers|officers|police|troops|staff|passengers|students|"
+    r"children|employees|workers|guards|inmates|prisoners|residents|villagers|patients|"
+    r"journalists|members|personnel|firefighters|rescuers|worshippers|pupils|"
+    r"immediate\s+casualties|immediate\s+reports?\s+of\s+casualties|reports?\s+of\s+"
     r"(?:casualties|injuries|deaths))\b(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been))?"
     r"(?:\s+(?:immediately\s+)?(?:reported|killed|hurt|injured|wounded|died|recorded))?"
     r"(?:\s+(?:or|and)\s+(?P<other>injured|hurt|wounded|killed))?"

@@ -358,3 +358,30 @@ def test_a_count_of_more_after_a_second_verb():
         (None, "killed", 5, 5, "exact"),
         (None, "injured", 6, 6, "exact"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police: 22 dead and 59 injured in concert hall attack\n\nGunmen opened fire.",
+         [("Police", "killed", 22), ("Police", "injured", 59)]),
+        ("Clashes erupted.\n\nObservatory: 48 rebels killed in fight.",
+         [("Observatory", "killed", 48)]),
+        ("Clashes erupted.\n\nBackground: The conflict has killed 400 people.",
+         [(None, "killed", 400)]),
+        ("Clashes erupted.\n\nThere were 137 additional arrests, bringing the number to 862.",
+         [(None, "detained", 137), (None, "detained", 862)]),
+        ("Clashes erupted.\n\nThe death toll breached 500 on Monday.",
+         [(None, "killed", 501)]),
+        ("Clashes erupted.\n\nOver 50,000 displaced people are staying in camps.",
+         [(None, "displaced", 50001)]),
+        ("Clashes erupted.\n\nFatalities: 155 (including the six attackers)",
+         [(None, "killed", 155)]),
+        ("Clashes erupted.\n\nThe ministry lowered the toll from 89 to 42 and raised the "
+         "number of wounded from 42 to 67.",
+         [("ministry", "killed", 89), ("ministry", "killed", 42), ("ministry", "injured", 42),
+          ("ministry", "injured", 67)]),
+    ],
+)  # fmt: skip
+def test_labels_running_totals_and_adjectives(text, expected):
+    assert [(r[0], r[1], r[2]) for r in readings(text)] == expected
