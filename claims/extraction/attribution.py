@@ -1,6 +1,7 @@
 """Who says it: the speakers in a sentence and which one a figure belongs to.
 
-Rules (for editors and docs/SEMANTICS.md; names and coreference are in entities.py):
+Rules (for editors and docs/SEMANTICS.md; names and coreference are in entities.py, the
+wording the rules match in reporting.py):
 - Speakers are found from reporting verbs ("said", "told", "put the toll at", "according to",
   '"...," said X', "X, a spokeswoman for Y, said", "the agency quoted X as saying").
 - The claimant is the outermost speaker of a reporting chain ("X says regime sources told the
@@ -23,7 +24,6 @@ Rules (for editors and docs/SEMANTICS.md; names and coreference are in entities.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon as lx
@@ -33,164 +33,42 @@ from claims.extraction.entities import (
     _is_name,
     _is_proper,
 )
-from claims.extraction.numbers import anchored_gate, trie_regex, words
 from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_media
+from claims.extraction.reporting import (
+    _ACCORDING_RE,
+    _CHAIN_BREAK_RE,
+    _CITING_RE,
+    _CLAUSE_AFTER_RE,
+    _CONFIRMED_BY_RE,
+    _GAVE_NOT_RE,
+    _INNER_ACRONYM_RE,
+    _INVERSION_RE,
+    _INVERSION_VERBS,
+    _NAME_APPOS_RE,
+    _NOT_MEDIA_AGENCY_RE,
+    _NOUN_AFTER_RE,
+    _NOUN_TOO,
+    _NP_END_RE,
+    _NP_TAIL_RE,
+    _OWN_VERB_AFTER_RE,
+    _PAREN_SOURCE_RE,
+    _PARTICIPLE_SUBJECT_RE,
+    _PASSIVE_AFTER_RE,
+    _PASSIVE_BEFORE_RE,
+    _POSSESSIVE_END_RE,
+    _PROVIDED_BY_RE,
+    _QUOTED_AS_RE,
+    _REPORT_NUMBER_RE,
+    _SAYING_RE,
+    _SOURCE_NOUN_RE,
+    _SOURCE_NOUNS,
+    _THAT_BEFORE_RE,
+    _TITLE_END_RE,
+    _VERB_GATE_RE,
+    _VERB_RE,
+    _VERB_REACH,
+)
 from claims.extraction.subjects import _subject, _valid_np
-
-# A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
-# boundary before the verb is checked in find_attributions.
-_VERBS = words(
-    """said says say told tells added adds reported reports stated announced claimed
-    confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
-    counted recorded documented established tallied shows show acknowledged admitted disclosed
-    revealed indicated gave quoted concluded suggest suggests suggested informed informs
-    verified"""
-)
-_VERB_PHRASES = (
-    "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
-    "found that",  # "The inquiry found that ..."; "found 14 bodies" is no speech
-    "put their losses",  # "Ferrow sources put their own losses at about 400 dead"
-    "put their own losses",
-    "put its losses",
-    "put its own losses",
-    "are saying",
-    "is saying",
-    "maintains a list",  # "... maintains a list of 163 names" (context.py: a roll of the dead)
-    "keeps a list",
-    "compiled a list",
-    "published a list",
-    "finds that",
-    "put the toll",
-    "put the death toll",
-    "put the number",
-    "put the figure",
-    "puts the toll",
-    "puts the death toll",
-    "gave a toll",
-    "gave a death toll",
-    *(
-        # "The ministry later raised the death toll to 18", "police revised their toll"
-        f"{verb} {det} {noun}"
-        for verb in ("raised", "raises", "revised", "revises", "updated", "updates", "lowered")
-        for det in ("its", "the", "their")
-        for noun in ("toll", "death toll", "casualty toll", "tally", "count", "figure")
-    ),
-)
-_REPORT_NUMBER_RE = re.compile(
-    r"(?<![\w-])reports?(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d)"
-)
-_VERB_RE = re.compile("(?P<verb>" + trie_regex([*_VERBS, *_VERB_PHRASES]) + r")\b")
-# Passes every sentence in which _VERB_RE can match (and a few more): most sentences have no
-# reporting verb, and this scan is ten times cheaper than the verb pattern's.
-_VERB_GATE_RE = anchored_gate([*_VERBS, *_VERB_PHRASES])
-# How far before the gate's match a verb may start: the longest verb phrase.
-_VERB_REACH = max(len(v) for v in (*_VERBS, *_VERB_PHRASES)) + 1
-# A character of a noun phrase: a period only inside abbreviations ("Dr.", "U.S.", "St.").
-_NP_CHAR = (
-    r"[^,.;:\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bSt)\."
-    r"|(?<=\bMrs)\.|(?<=\bGen)\.|(?<=\bCol)\.|(?<=\bLt)\.|(?<=\bMaj)\.|(?<=\bProf)\."
-)
-_TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
-_ACCORDING_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
-    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers|"
-    r"information)\s+"
-    r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
-    rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,;:()\"]|(?<!\b[A-Z])\.(?![A-Za-z])|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
-    r"citing|and\s+(?:the|a)\s+\w+\s+said|published|released|issued|compiled)\b))"
-)
-_CITING_RE = re.compile(
-    r"\b(?:citing|quoting)\s+(?P<np>[^,.;:\"()]{1,100}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:who|which|"
-    r"as\s+saying|and\s+said)\b))"
-)
-_INVERSION_RE = re.compile(
-    rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
-    r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
-)
-# Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
-_INVERSION_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "added",
-        "adds",
-        "wrote",
-        "writes",
-        "reported",
-        "stated",
-        "noted",
-        "warned",
-        "confirmed",
-        "explained",
-        "announced",
-    }
-)
-_QUOTED_AS_RE = re.compile(rf"\s+(?P<np>(?:{_NP_CHAR}){{1,80}}?)\s+as\s+saying\b")
-_SOURCE_NOUN_RE = re.compile(
-    # lower-case only: "Centre for Conflict Records" keeps its name
-    r"(?:'s)?(?:\s+own)?\s+(?:figures|data|statistics|estimates|tally|tallies|count|records|numbers)$"
-)
-
-
-_POSSESSIVE_END_RE = re.compile(r"'s?$")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
-_PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
-_CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
-# A new statement, or a subordinate clause with a speaker of its own ("the administration said
-# on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
-_CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
-_NP_END_RE = re.compile(r"[,;:()\"]")
-_DIGIT_RE = re.compile(r"[0-9]")
-# Agencies that are not news agencies: they count for themselves.
-_NOT_MEDIA_AGENCY_RE = re.compile(
-    r"\b(?:UN|U\.N\.|United\s+Nations|[Rr]efugee|[Hh]umanitarian|[Aa]id|[Rr]elief|[Dd]isaster|"
-    r"[Ee]mergenc\w+|[Hh]ealth|[Cc]hildren's|[Mm]igration|[Ss]ecurity|[Ii]ntelligence)\b"
-)
-_THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
-_INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
-# Words that end a subject but name no part of the speaker.
-_NP_TAIL_RE = re.compile(
-    r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
-    r"overnight|late|early)$"
-)
-_OWN_VERB_AFTER_RE = re.compile(
-    r"\s+(?:was|were|is|are|had|has|have|would|could|might|may|will)\b(?!\s+(?:told|said)\b)"
-)
-
-
-_SOURCE_NOUNS = tuple(
-    words("figures data statistics estimates tally tallies count records numbers")
-)
-_NAME_APPOS_RE = re.compile(r",\s+(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}),")
-_GAVE_NOT_RE = re.compile(r"\s+(?:his|her|their|only|no|up|way|birth|chase)\b")
-_SAYING_RE = re.compile(r",\s+(?:saying\b|telling\s[^,.;\"]{1,60}?\bthat\b)")
-# The subject of a sentence: the words before its first past-tense verb, after any dateline.
-_PARTICIPLE_SUBJECT_RE = re.compile(
-    r"(?:[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}[-\u2013\u2014]\s+)?"
-    r"(?P<np>[A-Z][\w'-]*(?:\s+(?![a-z]+ed\b)[\w'.-]+){0,8}?)\s+(?:also\s+)?[a-z]+ed\b"
-)
-_CONFIRMED_BY_RE = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:confirmed|reported|given|announced|"
-    rf"released|verified)\s+by\s+(?P<np>(?:{_NP_CHAR}){{2,80}}?)"
-    r"(?=\s*(?:[,.;:()\"]|$|\s+(?:on|in|at|late|early|who|which)\b))"
-    r"(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
-)
-_PROVIDED_BY_RE = re.compile(
-    r"\b(?:toll|figure|figures|tally|count|number|estimate)s?,\s+(?:provided|given|compiled|"
-    r"released|supplied|issued|published)\s+by\s+(?P<np>[^,;:\"()]{2,80}?),"
-)
-
-
-# Verb forms that are also plural nouns, read as nouns before a preposition.
-_NOUN_TOO = frozenset({"reports", "estimates", "shows", "counts", "tallies"})
-# "Initial reports by the agency", "New reports suggest that ...": nouns
-_NOUN_AFTER_RE = re.compile(
-    r"\s+(?:by|from|of|suggest(?:s|ed)?|indicate[sd]?|put|show(?:s|ed)?|claim(?:s|ed)?|say|"
-    r"have|had|were|are)\b"
-)
-_PAREN_SOURCE_RE = re.compile(
-    r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
-)
 
 
 def _orgish_name(np: str) -> bool:

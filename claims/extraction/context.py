@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from claims.extraction import lexicon as lx
 from claims.extraction.before import _MIXED_AFTER_RE, _before, _not_figure_before, _two_metrics
 from claims.extraction.qualifiers import FigurePhrase
+from claims.extraction.victims import PERSON_HEADS, _people_after, _plural_person
 
 _MOD = lx.MODIFIER
 _HEAD_ALT = lx.alternation(
-    lx.PERSON_HEADS
+    PERSON_HEADS
     | {
         "staff members",
         "family members",
@@ -154,38 +155,6 @@ class RawFigure:
     own_clause: bool = False  # followed by its own non-casualty verb ("one of them was charged")
     bodies: bool = False  # a count of bodies ("14 bodies", "the bodies of 9 men")
     phrase: FigurePhrase | None = field(default=None, repr=False)
-
-
-_WORDS_AFTER_RE = re.compile(r"\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?(?:\s+([a-z][\w'-]*))?", re.I)
-
-
-def _people_after(rc: str, one: bool = False) -> tuple[str, int] | None:
-    """(noun phrase, end) of up to three words right after a number that end in a plural
-    noun naming people ("27 Orlanians", "18 suspected accomplices"), else None."""
-    m = _WORDS_AFTER_RE.match(rc)
-    if m is None:
-        return None
-    for k in (1, 2, 3):
-        head = m.group(k)
-        if head is None or (k > 1 and head.lower() in _NOT_MODIFIED):
-            return None
-        if _plural_person(head, one):
-            return rc[m.start(1) : m.end(k)].strip(), m.end(k)
-        if k < 3 and (head[:1].isupper() or head.lower() in _NOT_MODIFIED):
-            return None  # a modifier is a lower-case word: "18 suspected accomplices"
-    return None
-
-
-_NOT_MODIFIED = frozenset(("and", "or", "of", "in", "at", "on", "to", "from", "with", "by"))
-
-
-def _plural_person(head: str, one: bool = False) -> bool:
-    """Whether ``head`` can name the people a count counts: a plural noun, or any noun after
-    "one" ("killed one ranger")."""
-    low = head.lower().rstrip(".")  # a sentence's last word keeps its stop in _MOD
-    return low not in lx.NON_PERSON_HEADS and (
-        low.endswith("s") or low in lx.PERSON_HEADS or (one and low.isalpha())
-    )
 
 
 _OF_ANY_RE = re.compile(

@@ -19,7 +19,6 @@ Rules (see also attribution.py):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon as lx
@@ -45,75 +44,24 @@ from claims.extraction.names import (
     _person_noun,
     _tokens,
 )
-from claims.extraction.numbers import words
-
-_SPOKES_RE = re.compile(
-    r"^(?P<org>.+?)(?:'s)?\s+(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+officer|"
-    r"press\s+secretary)\s+(?P<person>[A-Z].+)$"
+from claims.extraction.roles import (
+    _COLLECTIVE,
+    _DOCUMENT_RE,
+    _DOCUMENT_WORDS,
+    _INQUIRY_WORDS,
+    _ITS_SPOKES_RE,
+    _JOB_RE,
+    _NOT_ORGS,
+    _OF_BODY_RE,
+    _ORG_DESC_RE,
+    _ORG_DOCUMENT_RE,
+    _ORG_SPOKES_RE,
+    _ROLE_BEFORE_NAME_RE,
+    _SPEAKER_ROLES,
+    _SPOKES_APPOS_RE,
+    _SPOKES_RE,
+    _SPOKES_TITLE_RE,
 )
-
-# A role written before a person's name: the name is the claimant, the role describes it.
-# Heads that make a phrase one speaker of a body, not the body: "the government" is not the
-# "Yemeni government official" named before.
-_SPEAKER_ROLES = frozenset(
-    ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources")
-)
-# A document speaks for whoever issued it: "the statement", "according to the bulletin".
-_DOCUMENT_WORDS = frozenset(("statement", "report", "bulletin", "communique", "update"))
-_ORG_DOCUMENT_RE = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<org>.+?)\s+(?:statement|report|bulletin|communique|update)$", re.I
-)
-_OF_BODY_RE = re.compile(r"of\s+(?:the\s+)?[A-Z][\w'-]*\s+(?=[A-Z])")
-_ROLE_BEFORE_NAME_RE = re.compile(
-    r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
-    r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Rr]esident|[Ww]itness|[Jj]ournalist|[Rr]eporter|"
-    r"[Aa]ctivist|[Ss]urvivor|[Vv]illager|[Ll]awyer|[Aa]nalyst|[Ff]armer|[Tt]eacher|[Nn]urse|"
-    r"[Dd]octor|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
-    r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
-    r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
-    r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
-    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)\s+"
-    r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
-)
-_SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
-_SPOKES_APPOS_RE = re.compile(
-    r"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|"
-    r"press\s+officer|press\s+secretary|representative)\s+(?:for|of|at)\s+(?P<org>.+)$",
-    re.I,
-)
-
-_ORG_SPOKES_RE = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|"
-    r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)"
-    r"(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?$",
-    re.I,
-)
-_JOB_RE = re.compile(
-    r"(?:local\s+|freelance\s+|independent\s+|senior\s+|assistant\s+)?(?:journalist|reporter|"
-    r"photographer|activist|resident|witness|lawyer|farmer|teacher|researcher|analyst|blogger|"
-    r"coroner|pathologist|fire\s+chief|police\s+chief)\s+(?=[A-Z])",
-    re.I,
-)
-_ORG_DESC_RE = re.compile(
-    r"(?:[a-z-]+\s+){0,3}?(?:group|organi[sz]ation|charity|watchdog|NGO|network)\s+(?=[A-Z])",
-    re.I,
-)
-_ITS_SPOKES_RE = re.compile(
-    r"^(?:its|their)\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|spokeswoman|spokesperson|"
-    r"press\s+officer|press\s+secretary)$",
-    re.I,
-)
-_DOCUMENT_RE = re.compile(
-    r"^(?P<org>.+?)'s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:statement|report|tally|count|"
-    r"figures|data|website|account|channel|post|bulletin|communique|toll)$",
-    re.I,
-)
-_COLLECTIVE = words(
-    """officials sources witnesses residents activists medics doctors rescuers relatives survivors
-    people authorities police locals villagers paramedics""".replace("\n", " ")
-)
-_NOT_ORGS = frozenset({"a", "an", "the", "its", "their", "his", "her", "chief", "senior", "deputy"})
-_SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson", "press officer", "press secretary")
 
 
 @dataclass(eq=False, slots=True)
@@ -451,10 +399,3 @@ class Registry:
         elif len(name) > len(e.canonical):
             e.canonical, e.tokens = name, toks
         return e
-
-
-# Names of one body that sits to establish facts: "the panel" is the inquiry named before.
-_INQUIRY_WORDS = frozenset(("inquiry", "panel", "tribunal", "commission", "investigation"))
-
-
-# A possessive naming only where a body sits, not who it is ("the town's municipal council").

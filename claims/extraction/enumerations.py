@@ -18,6 +18,7 @@ import re
 from claims.extraction import lexicon as lx
 from claims.extraction.numbers import parse_number, words
 from claims.extraction.singles import SINGLE_HEADS
+from claims.extraction.victims import PERSON_HEADS
 
 _MOD = lx.MODIFIER
 _SMALL = (
@@ -25,7 +26,7 @@ _SMALL = (
     "sixteen|seventeen|eighteen|nineteen|twenty|[1-9][0-9]?"
 )
 _PLURAL_HEADS = lx.alternation(
-    w for w in lx.PERSON_HEADS if w.endswith(("s", "men", "children", "people", "police"))
+    w for w in PERSON_HEADS if w.endswith(("s", "men", "children", "people", "police"))
 )
 _KIN = (
     "mother|father|wife|husband|son|daughter|brother|sister|child|baby|grandmother|grandfather|"

@@ -1,4 +1,5 @@
-"""Word lists the extractor reads reports with: metrics, victims, claimants, hedges.
+"""Word lists the extractor reads reports with: metrics, claimants, hedges (victims.py holds
+the victim nouns).
 
 Kept apart from the patterns so a reviewer can extend a list without touching a regex. Every list
 is generic English news vocabulary; nothing names a particular incident, place or source.
@@ -219,109 +220,6 @@ def alternation(words: object) -> str:
 
 def metric_of(word: str, table: dict[str, str]) -> str | None:
     return table.get(" ".join(word.lower().split()))
-
-
-# --- victims -------------------------------------------------------------------------------
-
-CIVILIAN_HEADS = words(
-    """civilians civilian children child kids women woman girls girl boys boy babies baby infants
-    toddlers teenagers teens youths minors students student pupils schoolchildren schoolgirls
-    schoolboys teachers residents villagers inhabitants locals patients staff staffers doctors
-    nurses medics paramedics rescuers volunteers workers labourers laborers farmers fishermen
-    shepherds journalists reporters photographers worshippers worshipers pilgrims mourners
-    guests shoppers passengers commuters pedestrians bystanders spectators fans protesters
-    protestors demonstrators refugees migrants detainees prisoners inmates hostages relatives
-    family families elderly employees diplomats humanitarians contractors miners dockworkers
-    drivers motorists cyclists tourists visitors customers traders vendors merchants clerics
-    imams priests monks nuns engineers technicians firefighters lawyers judges activists
-    volunteer worker teacher resident villager patient doctor nurse medic paramedic journalist
-    reporter photographer farmer fisherman shepherd passenger driver miner pilgrim worshipper
-    refugee migrant detainee prisoner hostage relative employee tourist trader cleric
-    firefighter passers-by passersby passer-by instructors instructor lecturers professors
-    churchgoers congregants parishioners devotees revellers partygoers diners clients herders
-    herdsmen loggers porters tenants neighbours neighbors occupants truckers citizens nationals
-    foreigners expatriates voters athletes players teenager toddler infant youth minor pupil
-    schoolboy schoolgirl bystander pedestrian shopper commuter protester demonstrator inmate
-    guest spectator visitor vendor merchant"""
-)
-STATE_HEADS = words(
-    """soldiers soldier troops servicemen servicemembers serviceman personnel policemen policeman
-    policewomen police officers officer guards guardsmen conscripts recruits marines sailors
-    airmen pilots gendarmes peacekeepers trooper troopers sergeant lieutenant captain colonel
-    general commander commanders policewoman guard guardsman conscript recruit marine sailor
-    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando rangers ranger"""
-)
-NON_STATE_HEADS = words(
-    """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist
-    gunmen gunman attackers attacker assailants extremists terrorists bombers militiamen
-    combatants assailant extremist terrorist bomber militiaman combatant"""
-)
-NEUTRAL_HEADS = words(
-    """people persons person individuals victims others adults men man members crew casualties
-    bodies them member body suspects suspect graves supporters followers loyalists
-    martyrs martyr survivors survivor brothers sisters sons daughters husbands wives fathers
-    mothers cousins nephews nieces grandchildren brother sister son daughter husband wife father
-    mother"""
-)
-PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
-
-# Modifiers that put "forces", "members", "fighters" on one side or the other.
-_STATE_MOD_RE = re.compile(
-    r"\b(?:government|regime|army|state\s+(?:security|forces)|security|military|police|"
-    r"pro-government|pro-regime|loyalist|national\s+guard|border\s+guard|soldiers?|troops)\b",
-    re.I,
-)
-_NON_STATE_MOD_RE = re.compile(
-    r"\b(?:rebel|opposition|insurgent|militant|jihadist|islamist|militia|armed\s+group|"
-    r"separatist|guerrilla|anti-government)\b",
-    re.I,
-)
-_CIVILIAN_MOD_RE = re.compile(r"\bcivilian|\bunarmed\b|\bfamily\b", re.I)
-
-# Nouns after a number that show it counts something other than people.
-NON_PERSON_HEADS = words(
-    """years year months month weeks week days day hours hour minutes minute seconds second km
-    kilometres kilometers miles metres meters feet percent per cent dollars euros pounds
-    aircraft jets planes helicopters drones missiles rockets shells bombs mortars trucks lorries
-    vehicles cars tanks buses boats ships houses homes buildings villages towns sites targets
-    positions times rounds violations attacks strikes airstrikes raids incidents cases sorties
-    flights tonnes tons kilograms kg litres liters sheep cattle horses goats cows dogs"""
-)
-
-
-def victim_group(victims: str) -> str:
-    """Civilians / state forces / non-state fighters / unspecified from the victims as written.
-
-    The head noun decides first ("regime soldiers" -> state forces); for heads that can be
-    either side ("forces", "members", "men") the modifiers decide ("rebel forces").
-    """
-    words = victims.lower().replace("-", " ").split()
-    if not words:
-        return "unspecified"
-    if "-" in victims and victims.lower().split()[-1] in CIVILIAN_HEADS:
-        return "civilians"  # "passers-by"
-    if "service" in words and words[-1].startswith("member"):
-        return "state_forces"  # "service members"
-    head = words[-1]
-    if "of" in words:  # "members of the security forces": the modifier after "of" counts
-        head = words[words.index("of") - 1] if words.index("of") > 0 else head
-    if _CIVILIAN_MOD_RE.search(victims) and head not in STATE_HEADS | NON_STATE_HEADS:
-        return "civilians"
-    if head in CIVILIAN_HEADS:
-        return "civilians"
-    if head in STATE_HEADS:
-        if _NON_STATE_MOD_RE.search(victims):
-            return "non_state"
-        return "state_forces"
-    if head in NON_STATE_HEADS:
-        if re.search(r"\bpro-(?:government|regime)\b", victims, re.I):
-            return "state_forces"
-        return "non_state"
-    if _NON_STATE_MOD_RE.search(victims):
-        return "non_state"
-    if _STATE_MOD_RE.search(victims):
-        return "state_forces"
-    return "unspecified"
 
 
 # --- claimants -----------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def _tokens(np: str) -> frozenset[str]:
     return frozenset(w.strip(".") for w in words if w not in ("the", "a", "an", "of", "for"))
 
 
+# A possessive naming only where a body sits, not who it is ("the town's municipal council").
 _PLACE_POSSESSIVE_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:city|town|country|province|region|district|village|state|nation|area|capital|camp|"
     r"port|county|island|valley|municipality)'s\s+",
