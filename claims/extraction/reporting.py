@@ -114,7 +114,6 @@ _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 # on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
 _CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
 _NP_END_RE = re.compile(r"[,;:()\"]")
-_DIGIT_RE = re.compile(r"[0-9]")
 # Agencies that are not news agencies: they count for themselves.
 _NOT_MEDIA_AGENCY_RE = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|[Rr]efugee|[Hh]umanitarian|[Aa]id|[Rr]elief|[Dd]isaster|"

@@ -78,7 +78,6 @@ _COLLECTIVE = words(
     people authorities police locals villagers paramedics""".replace("\n", " ")
 )
 _NOT_ORGS = frozenset({"a", "an", "the", "its", "their", "his", "her", "chief", "senior", "deputy"})
-_SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson", "press officer", "press secretary")
 
 # Names of one body that sits to establish facts: "the panel" is the inquiry named before.
 _INQUIRY_WORDS = frozenset(("inquiry", "panel", "tribunal", "commission", "investigation"))
