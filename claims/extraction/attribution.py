@@ -62,8 +62,8 @@ from claims.extraction.reporting import (
     _SAYING_RE,
     _SOURCE_NOUN_RE,
     _SOURCE_NOUNS,
-    _THAT_BEFORE_RE,
     _TITLE_END_RE,
+    _TOLL_VERB_RE,
     _VERB_GATE_RE,
     _VERB_RE,
     _VERB_REACH,
@@ -115,6 +115,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         # "Health partners report 14 civilian deaths": the bare verb only before a number (it
         # is mostly the noun), read after the other verbs (the list is sorted at the end)
         verbs = [*verbs, rm]
+    if ("toll" in s or "tally" in s) and (tm := _TOLL_VERB_RE.search(s)) is not None:
+        verbs = [*verbs, tm]  # "later raised the death toll to 18"
     for m in verbs:
         if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):
             continue  # inside a word ("unsaid")
@@ -178,7 +180,11 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if appositive.lower().startswith(("citing", "quoting")):
             cites.append((np_start, appositive.split(None, 1)[1] if " " in appositive else ""))
             appositive = ""
-        if not relative and _THAT_BEFORE_RE.search(s, max(0, np_start - 6), np_start):
+        if (
+            not relative
+            and s.startswith("that ", np_start - 5)
+            and (np_start == 5 or not s[np_start - 6].isalnum())
+        ):
             # "an explosion that officials said was an act of terrorism": a verb followed at
             # once by the clause's own verb is inside a relative clause, like "which ... said".
             relative = _OWN_VERB_AFTER_RE.match(s, verb_end) is not None
@@ -255,7 +261,7 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         # line names its source in brackets at its end.
         out.append(Attribution(pm.start("np"), pm.end(), _entity(registry, np, ""), True))
     out.sort(key=lambda a: a.start)
-    for a, b in zip(out, out[1:], strict=False):
+    for a, b in zip(out, out[1:], strict=False) if len(out) > 1 else ():
         if (
             a.entity is not None
             and a.entity.person

@@ -113,13 +113,16 @@ def _before(lc: str, lc_low: str) -> _Before | None:
     if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
         mixed = _MIXED_BEFORE_RE.search(lc_low, max(0, m.start() - 40), m.start())
         return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
-    if _BEFORE_GATE_RE.search(lc_low) is not None and (
-        # the nearest toll first ("lowered the toll ... and raised the number of wounded from
-        # 42 to 67"), then one further back ("The death toll from [a long subject] has risen to")
-        (m := _BEFORE_RE.search(lc, max(0, len(lc) - 45)))
-        or (m := _BEFORE_RE.search(lc, max(0, len(lc) - 90)))
-        or (m := _BEFORE_RE.search(lc))
-    ):
+    if _BEFORE_GATE_RE.search(lc_low) is not None and (m := _BEFORE_RE.search(lc)):
+        if m.start() < len(lc) - 45:
+            # The nearest toll wins ("lowered the toll ... and raised the number of wounded
+            # from 42 to 67"); one further back counts when it is the only one ("The death
+            # toll from [a long subject] has risen to 105").
+            m = (
+                _BEFORE_RE.search(lc, len(lc) - 45)
+                or _BEFORE_RE.search(lc, max(m.start() + 1, len(lc) - 90))
+                or m
+            )
         toll_at = m.start("toll")
         return _Before(
             toll=m.group("toll") or "",

@@ -283,7 +283,12 @@ class Registry:
             return self._touch(self.last_official)  # "The official, who was not authorised"
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
-        role = _ROLE_BEFORE_NAME_RE.match(np) if " " in np else None
+        # (a name ends in a capital word: that test is cheap, the pattern is not)
+        role = (
+            _ROLE_BEFORE_NAME_RE.match(np)
+            if " " in np and np[np.rfind(" ") + 1 : np.rfind(" ") + 2].isupper()
+            else None
+        )
         if role is not None and _is_name(role.group("name")):
             # "regional governor Oleh Synehubov", "police Lt. Ali Abbas": the person, whose
             # role a later "the governor" may name (merging.py)

@@ -137,7 +137,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                         p.entity, p.cited = ent, ""
                 current = ent
         if (
-            s.text[-1:] == "."
+            s.text.endswith((" said.", " says.", " added.", " stated.", " wrote."))
             and len(s.text) < 70
             and (sm := _SAID_ONLY_RE.match(s.text))
             and (np := _valid_np(sm.group("np"))) is not None

@@ -119,7 +119,6 @@ METRIC_AFTER: dict[str, str] = {
     "laid their lives": "killed",
     "to the hospital": "injured",
     "to the hospitals": "injured",
-    "held": "detained",
     "martyrs": "killed",
 }
 
@@ -314,6 +313,7 @@ MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"
 GATE_PHRASES = (
     "in hospital",
     "to hospital",
+    "to the hospital",
     "condition",
     "never found",
     "intensive care",
@@ -348,7 +348,10 @@ def gate_phrases(low: str) -> bool:
     """Whether a lower-cased sentence holds one of GATE_PHRASES (spelled out: a generator over
     them costs more than the scan)."""
     return (
-        ("hospital" in low and ("in hospital" in low or "to hospital" in low))
+        (
+            "hospital" in low
+            and ("in hospital" in low or "to hospital" in low or "to the hospital" in low)
+        )
         or "condition" in low
         or "never found" in low
         or "intensive care" in low
