@@ -42,7 +42,7 @@ _VICTIMS_RE = re.compile(
     # Greedy modifiers: the longest phrase ending in a person noun ("police recruits").
     rf"(?P<np>(?:{_MOD}\s+){{0,3}}(?:{_HEAD_ALT})\b"
     rf"(?:\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
-    r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,3}?(?:forces|army|police|military|"
+    r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,4}?(?:forces|army|police|military|"
     r"militia|group|family|guard|units?|brigade|battalion|movement|front|services|staff|crew|"
     r"team|force|corps|organi[sz]ation|crews|teams)\b)?)",
     re.I,

@@ -18,7 +18,10 @@ AGENT_RE = re.compile(
     r"wounded|abducted)\s"
 )
 _MEDIA_HEADS = frozenset(
-    words("television tv radio media newspaper channel broadcaster outlet agency daily")
+    words(
+        """television tv radio media newspaper channel broadcaster outlet agency daily agencies
+        outlets channels newspapers broadcasters"""
+    )
 )
 
 

@@ -39,7 +39,8 @@ STATE_HEADS = words(
     policewomen police officers officer guards guardsmen conscripts recruits marines sailors
     airmen pilots gendarmes peacekeepers trooper troopers sergeant lieutenant captain colonel
     general commander commanders policewoman guard guardsman conscript recruit marine sailor
-    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando rangers ranger"""
+    airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando rangers ranger
+    jawans jawan"""
 )
 NON_STATE_HEADS = words(
     """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist
