@@ -91,9 +91,9 @@ def find_figures(
         or " an " in low
         or " one " in low
         or low[:2] == "a "
-        or " their " in low
-        or " his " in low
-        or " her " in low
+        or " and their " in low
+        or " and his " in low
+        or " and her " in low
     ):
         for found in find_enumerations(sentence):
             start, end = found[0], found[1]

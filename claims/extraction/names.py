@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction import lexicon as lx
-from claims.extraction.numbers import words
+from claims.extraction.numbers import trie_regex, words
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "du", "la", "on", "to", "in"})
 
@@ -17,18 +17,22 @@ _DETERMINERS_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
-_ORG_WORD_RE = re.compile(
-    r"\b(?:Ministry|Observatory|Network|Group|Watch|Council|Committee|Agency|"
-    r"Command|Department|Office|Organi[sz]ation|Front|Forces|Army|Police|Media|"
-    r"Rights|News|Service|Union|Nations|Brigade|Crescent|Cross|Hospital|"
-    r"Authority|Government|Coalition|Cent(?:er|re)|Institute|International|"
-    r"Society|Federation|Association|Corps|Guard|State|Party|Monitor|Collective|Project|"
-    r"Commission|Administration|Tracker|Foundation|Trust|Initiative|Bureau|Directorate|"
-    r"Secretariat|Mission|Programme|Program|Alliance|Movement|Forum|Relief|Rescue|Aid|"
-    r"Defen[cs]e|Emergenc(?:y|ies)|Prosecutor(?:'s)?|Court|Tribunal|Parliament|Assembly|Senate|"
-    r"Congress|Municipality|Prefecture|Governorate|Battalion|Regiment|Division|Squad|Brigades|"
-    r"Militia|Channel|Television|TV|Radio|Press|Times|Herald|Tribune|Journal|Gazette)\b"
+# Capitalised words that make a name an organisation's ("Civil Defence", "Nasser Hospital"),
+# as a prefix tree (a plain alternation of ninety words is tried word by word).
+_ORG_WORDS = re.findall(
+    r"\S+",
+    """Ministry Observatory Network Group Watch Council Committee Agency Command Department
+    Office Organisation Organization Front Forces Army Police Media Rights News Service Union
+    Nations Brigade Crescent Cross Hospital Authority Government Coalition Center Centre
+    Institute International Society Federation Association Corps Guard State Party Monitor
+    Collective Project Commission Administration Tracker Foundation Trust Initiative Bureau
+    Directorate Secretariat Mission Programme Program Alliance Movement Forum Relief Rescue Aid
+    Defence Defense Emergency Emergencies Prosecutor Prosecutor's Court Tribunal Parliament
+    Assembly Senate Congress Municipality Prefecture Governorate Battalion Regiment Division
+    Squad Brigades Militia Channel Television TV Radio Press Times Herald Tribune Journal
+    Gazette""",
 )
+_ORG_WORD_RE = re.compile(r"\b(?:" + trie_regex(_ORG_WORDS, keep_case=True) + r")\b")
 
 
 def _tokens(np: str) -> frozenset[str]:

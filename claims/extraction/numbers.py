@@ -14,7 +14,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def trie_regex(words, *, word_start: bool = False) -> str:
+def trie_regex(words, *, word_start: bool = False, keep_case: bool = False) -> str:
     """A regex alternation of phrases as a prefix tree ("killed|killing" -> "kill(?:ed|ing)").
 
     Why: Python's regex engine tries alternatives one by one at every position; factoring the
@@ -23,7 +23,7 @@ def trie_regex(words, *, word_start: bool = False) -> str:
     over their prefixes because each node lists longer continuations before ending.
     """
     trie: dict = {}
-    for w in {str(w).lower() for w in words if w}:
+    for w in {str(w) if keep_case else str(w).lower() for w in words if w}:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
