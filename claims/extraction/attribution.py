@@ -157,7 +157,7 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
                 )
                 continue
         if "(" in pre and ")" in pre:
-            # "The United Nations (UN) Human Rights Office said": the bracketed short form
+            # "The Joint Relief Agency (JRA) Field Office said": the bracketed short form
             # inside a name is blanked (same length, so offsets hold)
             pre = _INNER_ACRONYM_RE.sub(lambda am: " " * len(am.group()), pre)
         sub = _subject(pre)
@@ -285,7 +285,7 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
                 and (np := _valid_np(a.cited)) is not None
                 and (cited := _entity(registry, np, "")) is not None
             ):
-                # "according to Russian news agencies citing the Interior Ministry": the
+                # "according to two news agencies citing the border police": the
                 # outlets carry the ministry's figure
                 out[i] = Attribution(a.start, a.end, cited, a.trailing, "", a.relative)
     return out

@@ -31,7 +31,7 @@ _BEFORE_RE = re.compile(
     # a key-value line of an infobox or fact sheet: "Fatalities: 155", "Injured: 114"
     r"|^\s*(?P<label>fatalities|deaths|dead|killed|injuries|injured|wounded|missing|displaced|"
     r"arrested|detained|abducted|kidnapped)\s*:"
-    # "six more deaths were reported, bringing the number to 32"
+    # "four more deaths were recorded, bringing the number to 27"
     r"|(?P<tollref0>(?:bringing|brings|brought|bring)\s+the\s+(?:total|number|figure|tally|count)"
     r"(?:\s+of\s+(?:dead|deaths|fatalities))?\s+to)"
     r"|(?P<tollref>(?:that|this|the)\s+(?:number|figure|tally|count))\s+(?:has\s+|had\s+)?"
@@ -115,9 +115,9 @@ def _before(lc: str, lc_low: str) -> _Before | None:
         return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
     if _BEFORE_GATE_RE.search(lc_low) is not None and (m := _BEFORE_RE.search(lc)):
         if m.start() < len(lc) - 45:
-            # The nearest toll wins ("lowered the toll ... and raised the number of wounded
-            # from 42 to 67"); one further back counts when it is the only one ("The death
-            # toll from [a long subject] has risen to 105").
+            # The nearest toll wins ("cut the toll ... and raised the number of wounded from
+            # 30 to 51"); one further back counts when it is the only one ("The death toll
+            # from [a long subject] has climbed to 64").
             m = (
                 _BEFORE_RE.search(lc, len(lc) - 45)
                 or _BEFORE_RE.search(lc, max(m.start() + 1, len(lc) - 90))

@@ -219,7 +219,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     )
     pos = 0
     if rc.startswith(" lives") and _LIVES_VERB_RE.search(lc_low, max(0, len(lc_low) - 24)):
-        # "the strike claimed six lives", "the war has cost more than 3,000 lives"
+        # "the strike claimed six lives", "the fighting has cost some 2,400 lives"
         f.metric, f.own_metric, f.extent = "killed", True, ph.end + 6
         return f
     if rc.startswith(" names") and _LIST_OF_RE.search(lc_low, max(0, len(lc_low) - 16)):
@@ -358,7 +358,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
                 else lx.metric_of(label, lx.METRIC_AFTER) or ""
             )
         elif bm.tollref and (lm := _LAST_METRIC_RE.findall(lc_low)) and "bring" in lc_low[-40:]:
-            # "137 additional arrests, bringing the number to 862": the kind counted before
+            # "45 additional arrests, bringing the number to 610": the kind counted before
             f.metric = lx.metric_of(lm[-1], lx.METRIC_AFTER) or "killed"
         elif bm.dead or bm.tollref:
             if bm.dead.lower() == "detainees":

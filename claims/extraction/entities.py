@@ -174,7 +174,7 @@ class Registry:
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
         if np[:4] in ("One ", "one ") and np[4:5].islower():
-            np = np[4:]  # "One resident gave a figure of 260": a resident
+            np = np[4:]  # "One farmer put the toll at 40": a farmer
         if (
             np[:1].isupper()
             and np.count(" ") > 1

@@ -81,13 +81,13 @@ def find_singled_out(s: str) -> list[tuple[int, int, str]]:
     return [(m.start("np"), m.end("np"), m.group("np")) for m in _ONE_OF_RE.finditer(s)]
 
 
-# A list of subsets after a figure: "22 people, including a child and seven women".
+# A list of subsets after a figure: "16 people, including a baby and four men".
 _INCLUDED_RE = re.compile(rf"(?:,\s*|\s+)(?:including|among\s+them|among\s+whom)\s+{_LIST}", re.I)
 
 
 def find_included(s: str) -> list[tuple[int, int, str, str, int]]:
     """(start, end, stated, victims, count) of each group of a subset list with a group in the
-    singular ("including a child and seven women": 1 child, 7 women); the caller gives them
+    singular ("including a baby and four men": 1 baby, 4 men); the caller gives them
     the metric of the figure before. Never raises."""
     out = []
     for m in _INCLUDED_RE.finditer(s):

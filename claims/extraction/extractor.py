@@ -143,7 +143,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             and (np := _valid_np(sm.group("np"))) is not None
             and (ent := registry.resolve(np)) is not None
         ):
-            # '"... At least five people have died. Thirty-one were injured." The statement
+            # '"... Four people have died. Twenty were hurt." The statement
             # said.': the speaker named after a quote gives the figures carried inside it.
             for p in pending[para_start:]:
                 if p.carried:

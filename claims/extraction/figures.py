@@ -185,8 +185,8 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
             and _ELLIPSIS_GAP_RE.match(gap)
             and _PP_AFTER_RE.match(s, f.end)
         ):
-            # "18 were killed on Sunday and 38 on Wednesday", "187 pupils from the secondary
-            # school and 125 from the primary school": the second count of the same kind
+            # "11 were killed on Sunday and 23 on Tuesday", "40 pupils from the upper
+            # school and 25 from the lower school": the second count of the same kind
             f.metric, f.victims, f.coordinated = prev.metric, prev.victims, True
             continue
         if (
@@ -223,7 +223,7 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
 
 def _in_subset_list(s: str, cands: list[RawFigure], i: int) -> bool:
     """Whether cands[i] is one of a list of subsets opened by "including" after a figure with
-    a metric: "33 were killed, including six children and three women, and 150 wounded"."""
+    a metric: "27 were killed, including five children and two women, and 90 wounded"."""
     for j in range(i - 1, -1, -1):
         if cands[j].metric:
             return bool(_SUBSET_GAP_RE.match(s, cands[j].extent, cands[j + 1].start))

@@ -122,7 +122,7 @@ def _valid_np_uncached(np: str) -> str | None:
     return np if caps else None
 
 
-# Heads of two speakers joined by "and" ("a police colonel and a hospital official", "locals and
+# Heads of two speakers joined by "and" ("a police captain and a clinic director", "locals and
 # media reports"): one joint claimant.
 _JOIN_HEADS = lx.CLAIMANT_HEADS | frozenset(
     words("reports colonel captain major lieutenant sergeant general locals engineer manager")

@@ -274,8 +274,8 @@ def test_a_document_speaks_for_the_body_that_issued_it():
     ("text", "claimant"),
     [
         # a short form in brackets inside the name
-        ("Talks met.\n\nThe United Nations (UN) Human Rights Office said 12 were killed.",
-         "United Nations Human Rights Office"),
+        ("Talks met.\n\nThe Joint Relief Agency (JRA) Field Office said 12 were killed.",
+         "Joint Relief Agency Field Office"),
         # a surname with a particle, named in full before
         ("Five were killed, according to Ali al-Harbi, the governor. At least 10 others were "
          "wounded, al-Harbi said.", "Ali al-Harbi"),
@@ -283,8 +283,8 @@ def test_a_document_speaks_for_the_body_that_issued_it():
         ("A Tavan government official said talks stalled.\n\nMore than 120 civilians have been "
          "killed, according to the government.", "government"),
         # claiming an attack is not giving its toll
-        ("Talks met.\n\nRebels have claimed responsibility for a car bomb that killed at least "
-         "seven people.", None),
+        ("Talks met.\n\nA rebel front said it carried out the truck bombing, claiming "
+         "responsibility for the blast, which killed at least nine people.", None),
     ],
 )  # fmt: skip
 def test_who_gives_the_last_figure(text, claimant):
@@ -303,10 +303,10 @@ def test_captured_people_are_detained():
         ("Militants killed one ranger on Monday.", ("killed", 1)),
         ("One ranger died in the attack.", ("killed", 1)),
         ("The strike claimed six lives.", ("killed", 6)),
-        ("The war has cost more than 3,000 lives.", ("killed", 3001)),
+        ("The fighting has cost more than 2,400 lives.", ("killed", 2401)),
         ("The fighting forced half a million people to flee.", ("displaced", 500000)),
-        ("The fighting caused the displacement of 250,000 people.", ("displaced", 250000)),
-        ("Soldiers found the corpses of four of their colleagues.", ("killed", 4)),
+        ("The floods of shelling caused the displacement of 31,000 people.", ("displaced", 31000)),
+        ("Troops recovered the corpses of three comrades.", ("killed", 3)),
     ],
 )
 def test_more_ways_reports_give_a_figure(sentence, reading):
@@ -326,8 +326,8 @@ def test_lives_saved_and_talks_held_are_no_figures(sentence):
         ("Talks met.\n\nSeven people were killed, said Superintendent of Police Ravi Chandran.",
          "Ravi Chandran"),
         ("Talks met.\n\nThree people were killed, said resident Jean Kamara.", "Jean Kamara"),
-        ('Talks met.\n\n"I counted nine dead," confirmed a gendarmerie officer.',
-         "a gendarmerie officer"),
+        ('Talks met.\n\n"We buried eleven men," confirmed a village elder.',
+         "a village elder"),
     ],
 )  # fmt: skip
 def test_a_speaker_named_with_a_title_or_after_the_quote(text, claimant):
@@ -346,40 +346,40 @@ def test_a_section_label_ends_the_last_speakers_account():
 def test_a_speaker_named_after_a_quote_gives_the_figures_inside_it():
     text = (
         "Clashes erupted.\n\nPolice said 12 protesters were arrested.\n\n"
-        '"At least five people have died from gunshot wounds. Thirty-one people have been '
-        'injured." The hospital said.'
+        '"Four people died of their wounds overnight. Another twenty are being treated for '
+        'burns." The hospital said.'
     )
     assert [r[0] for r in readings(text)] == ["Police", "hospital", "hospital"]
 
 
 def test_a_count_of_more_after_a_second_verb():
-    assert readings("The strike killed five civilians and injured six more.") == [
-        (None, "killed", 5, 5, "exact"),
-        (None, "injured", 6, 6, "exact"),
+    assert readings("The shelling killed three farmers and injured nine more.") == [
+        (None, "killed", 3, 3, "exact"),
+        (None, "injured", 9, 9, "exact"),
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Police: 22 dead and 59 injured in concert hall attack\n\nGunmen opened fire.",
-         [("Police", "killed", 22), ("Police", "injured", 59)]),
-        ("Clashes erupted.\n\nObservatory: 48 rebels killed in fight.",
-         [("Observatory", "killed", 48)]),
+        ("Police: 9 dead and 30 injured in depot blast\n\nA fuel tank exploded.",
+         [("Police", "killed", 9), ("Police", "injured", 30)]),
+        ("Clashes erupted.\n\nMonitor: 17 fighters killed in raid.",
+         [("Monitor", "killed", 17)]),
         ("Clashes erupted.\n\nBackground: The conflict has killed 400 people.",
          [(None, "killed", 400)]),
-        ("Clashes erupted.\n\nThere were 137 additional arrests, bringing the number to 862.",
-         [(None, "detained", 137), (None, "detained", 862)]),
-        ("Clashes erupted.\n\nThe death toll breached 500 on Monday.",
-         [(None, "killed", 501)]),
-        ("Clashes erupted.\n\nOver 50,000 displaced people are staying in camps.",
-         [(None, "displaced", 50001)]),
-        ("Clashes erupted.\n\nFatalities: 155 (including the six attackers)",
-         [(None, "killed", 155)]),
-        ("Clashes erupted.\n\nThe ministry lowered the toll from 89 to 42 and raised the "
-         "number of wounded from 42 to 67.",
-         [("ministry", "killed", 89), ("ministry", "killed", 42), ("ministry", "injured", 42),
-          ("ministry", "injured", 67)]),
+        ("Clashes erupted.\n\nThere were 45 additional arrests, bringing the number to 610.",
+         [(None, "detained", 45), (None, "detained", 610)]),
+        ("Clashes erupted.\n\nThe death toll breached 300 on Friday.",
+         [(None, "killed", 301)]),
+        ("Clashes erupted.\n\nOver 8,000 displaced people are sleeping in schools.",
+         [(None, "displaced", 8001)]),
+        ("Clashes erupted.\n\nFatalities: 63 (including the two gunmen)",
+         [(None, "killed", 63)]),
+        ("Clashes erupted.\n\nThe ministry lowered the toll from 70 to 33 and raised the "
+         "number of wounded from 30 to 51.",
+         [("ministry", "killed", 70), ("ministry", "killed", 33), ("ministry", "injured", 30),
+          ("ministry", "injured", 51)]),
     ],
 )  # fmt: skip
 def test_labels_running_totals_and_adjectives(text, expected):
@@ -389,10 +389,10 @@ def test_labels_running_totals_and_adjectives(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Talks met.\n\nAt least 40 people were killed, according to Russian news agencies "
-        "citing the country's Interior Ministry.",
-        "Talks met.\n\nAt least 40 people were killed, state television reported, citing the "
-        "Interior Ministry.",
+        "Talks met.\n\nAt least 26 people died, according to two news agencies citing the "
+        "country's Interior Ministry.",
+        "Talks met.\n\nAt least 26 people died, state radio reported, citing the Interior "
+        "Ministry.",
     ],
 )
 def test_an_outlet_citing_a_source_carries_that_sources_figure(text):
