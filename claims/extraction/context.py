@@ -120,7 +120,7 @@ PREDICATE_VICTIMS_RE = re.compile(
 )
 
 
-# "forced more than 3,000 people to flee": only a verb of force makes "to flee" displacement.
+# "forced some 2,000 villagers to flee": only a verb of force makes "to flee" displacement.
 _FORCED_RE = re.compile(
     r"\b(?:forc(?:ed|ing|es|e)|compell(?:ed|ing)|caus(?:ed|ing)|driv(?:en|ing)|drove)\b[^.;]*$"
 )
@@ -260,7 +260,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             and (adj := vl.split(None, 1)[0]) in _HARMED_ADJECTIVES
             and not _POST_METRIC_RE.match(rc, pos)
         ):
-            # "50,000 displaced people are staying in camps", "the 12 injured workers"
+            # "8,000 displaced people are sleeping in schools", "the 12 injured workers"
             f.metric, f.own_metric = _HARMED_ADJECTIVES[adj], True
             f.victims = f.victims.split(None, 1)[1]
             f.extent = ph.end + pos
@@ -271,7 +271,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             f.victims, f.bodies = "", True
             return f
         if vl.endswith(("martyrs", "martyr")):
-            # "We have received 45 martyrs": the dead, in the words of their own side
+            # "the clinic took in 30 martyrs": the dead, in the words of their own side
             f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
             return f
     elif m := _OF_PRONOUN_RE.match(rc):

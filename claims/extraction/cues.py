@@ -25,17 +25,17 @@ _ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER", "
 
 # The marks that end a sentence: a line without one may be a label or a table's header.
 _CLOSERS = frozenset('.!?"')
-# A source before a colon, headline style: "Police: 22 dead", "Observatory: 48 rebels killed"
+# A source before a colon, headline style: "Police: 9 dead", "Monitor: 17 fighters killed"
 _SOURCE_PREFIX_RE = re.compile(r"(?P<np>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,5}):\s+(?=\S)")
 
 
-def body_start_words(text: str, at: int) -> bool:
+def figure_follows(text: str, at: int) -> bool:
     """After "X:" in body text, a figure must follow at once ("Observatory: 48 rebels ..."),
     so that a label ("Background:") or a quote's speaker stays what it is."""
     return text[at : at + 1].isdigit()
 
 
-def lx_claimant(np: str) -> bool:
+def names_a_claimant(np: str) -> bool:
     """Whether a prefix names a body or a role that gives figures, not a place or a topic."""
     return not lx.CLAIMANT_HEADS.isdisjoint(w.lower() for w in np.split())
 

@@ -153,7 +153,7 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
             continue
         taken = end
         if (" " in word and word.split()[0] in _AMONG_HEADS) or max(counts) > 1:
-            # A breakdown: "killing 11 civilians and a police officer", "the dead included two
+            # A breakdown: "killing 9 civilians and a police officer", "the dead included two
             # dock workers and a child" give each group its own figure (11 civilians, 1 police
             # officer). Persons named one by one ("a woman and her child") stay one count.
             at = start

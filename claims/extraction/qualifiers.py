@@ -186,7 +186,7 @@ def _left_words(low: str, p: int) -> tuple[int, str, str]:
         if kind is None:
             continue
         if phrase == "up to" and len(toks) > 2 and toks[-3] in _RISE_VERBS:
-            return p, "", ""  # "the toll climbed up to 21": the verb's particle, not a bound
+            return p, "", ""  # "the toll climbed up to 30": the verb's particle, not a bound
         pos = len(pre)
         for _ in range(n):
             pos = len(pre[:pos].rstrip())

@@ -20,8 +20,8 @@ from claims.extraction.cues import (
     _LABEL_RE,
     _SOURCE_PREFIX_RE,
     _as_commas,
-    body_start_words,
-    lx_claimant,
+    figure_follows,
+    names_a_claimant,
 )
 from claims.extraction.days import day_of
 from claims.extraction.discourse import (
@@ -150,9 +150,9 @@ def _sentence(
         not attrs
         and ":" in s.text[:60]
         and (m := _SOURCE_PREFIX_RE.match(s.text))
-        and (s.heading or body_start_words(s.text, m.end()))
+        and (s.heading or figure_follows(s.text, m.end()))
         and plausible_tail(m.group("np"))
-        and (lx_claimant(m.group("np")))
+        and names_a_claimant(m.group("np"))
         and (ent := registry.resolve(m.group("np"))) is not None
     ):
         # "Police: 9 dead and 30 hurt", "Regional health office: blast killed 40"

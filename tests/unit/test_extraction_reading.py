@@ -280,7 +280,7 @@ def test_a_document_speaks_for_the_body_that_issued_it():
         ("Five were killed, according to Ali al-Harbi, the governor. At least 10 others were "
          "wounded, al-Harbi said.", "Ali al-Harbi"),
         # "the government" is not the government official named before
-        ("A Tavan government official said talks stalled.\n\nMore than 120 civilians have been "
+        ("A Tavan government official said talks stalled.\n\nMore than 85 civilians have been "
          "killed, according to the government.", "government"),
         # claiming an attack is not giving its toll
         ("Talks met.\n\nA rebel front said it carried out the truck bombing, claiming "
