@@ -45,6 +45,16 @@ STRICT = False
 _log = logging.getLogger(__name__)
 
 
+def _give_carried(claims: list[Pending], ent: Entity, givers: set[int]) -> None:
+    """A speaker named after the figures ("That figure was given by X.", "The statement
+    said.") takes the ones that had only been carried from an earlier speaker."""
+    for p in claims:
+        if p.carried:
+            p.entity, p.cited = ent, ""
+            if p.is_figure:
+                givers.add(id(ent.claimant))
+
+
 def extract(
     text: str, *, published: date | None = None, place_tz: str | None = None
 ) -> list[ExtractedClaim]:
@@ -132,9 +142,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             np = _valid_np(fm.group("np"))
             ent = registry.resolve(np) if np is not None else None
             if ent is not None:
-                for p in pending[prev_start:prev_end]:
-                    if p.carried:
-                        p.entity, p.cited = ent, ""
+                _give_carried(pending[prev_start:prev_end], ent, givers)
                 current = ent
         if (
             s.text.endswith((" said.", " says.", " added.", " stated.", " wrote."))
@@ -145,9 +153,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         ):
             # '"... Four people have died. Twenty were hurt." The statement
             # said.': the speaker named after a quote gives the figures carried inside it.
-            for p in pending[para_start:]:
-                if p.carried:
-                    p.entity, p.cited = ent, ""
+            _give_carried(pending[para_start:], ent, givers)
             current = ent
             continue
         start = len(pending)
