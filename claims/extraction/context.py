@@ -73,7 +73,6 @@ _PATIENTS_VERB_RE = re.compile(
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _OF_PEOPLE_RE = re.compile(rf"\s+of\s+the\s+(?P<np>(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT}))\b", re.I)
 _OF_PRONOUN_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
-_GENERIC_HEAD_RE = re.compile(rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}?(?P<head>{_MOD}))", re.I)
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|feared|believed|"
     r"thought|reported|confirmed|said|to|may|might|could|would|will|likely|possibly|probably|"

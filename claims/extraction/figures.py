@@ -169,7 +169,7 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
             continue
         if f.victims.lower().endswith(("casualties", "casualty")):
             continue  # "41 casualties including 11 dead": the dead and the injured together
-        if _in_subset_list(s, cands, i):
+        if (head := _subset_head(s, cands, i)) is not None and head.metric:
             continue  # "9 people were killed, among them two police officers, and 27 ..."
         if _COORD_NEXT_RE.match(s[f.extent : nxt.start]):
             f.metric = nxt.metric
@@ -215,32 +215,22 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
             not f.victims
             and f.metric != prev.metric
             and prev.victims
-            and not _is_subset(s, cands, i - 1)
+            and _subset_head(s, cands, i - 1) is None
         ):
             # Ellipsis: "83 soldiers were killed and 120 injured" -> 120 soldiers injured.
             f.victims = prev.victims
 
 
-def _in_subset_list(s: str, cands: list[RawFigure], i: int) -> bool:
-    """Whether cands[i] is one of a list of subsets opened by "including" after a figure with
-    a metric: "27 were killed, including five children and two women, and 90 wounded"."""
-    for j in range(i - 1, -1, -1):
-        if cands[j].metric:
-            return bool(_SUBSET_GAP_RE.match(s, cands[j].extent, cands[j + 1].start))
-        if not _LIST_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
-            return False
-    return False
-
-
-def _is_subset(s: str, cands: list[RawFigure], k: int) -> bool:
-    """Whether cands[k] is in a list opened by "including" (or "among them"): a subset's victims
-    ("including three women") are not the next clause's ("and 150 were wounded")."""
+def _subset_head(s: str, cands: list[RawFigure], k: int) -> RawFigure | None:
+    """The figure a list of subsets opened by "including" (or "among them") hangs from, when
+    cands[k] is in such a list: "27 were killed, including five children and two women, and 90
+    wounded" (five and two hang from 27; 90 is no subset and does not take their victims)."""
     for j in range(k - 1, -1, -1):
         if _SUBSET_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
-            return True
+            return cands[j]
         if not _LIST_GAP_RE.match(s, cands[j].extent, cands[j + 1].start):
-            return False
-    return False
+            return None
+    return None
 
 
 def _flags(s: str, f: RawFigure, prev_end: int, cands: list[RawFigure]) -> None:

@@ -142,17 +142,6 @@ _BACKGROUND_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[,;:]")
 
 
-_GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def has_any(low: str, stems: tuple[str, ...]) -> bool:
-    """Whether any stem occurs in ``low``: one prefix-tree scan in C, compiled once per list."""
-    gate = _GATES.get(stems)
-    if gate is None:
-        gate = _GATES[stems] = re.compile(trie_regex(stems))
-    return gate.search(low) is not None
-
-
 def gate(stems: tuple[str, ...]) -> re.Pattern[str]:
     """A compiled prefix-tree scan for any of ``stems`` (substrings of lower-cased text)."""
     return re.compile(trie_regex(stems))

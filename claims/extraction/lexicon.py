@@ -223,13 +223,6 @@ def metric_of(word: str, table: dict[str, str]) -> str | None:
 
 # --- claimants -----------------------------------------------------------------------------
 
-SPEECH_VERBS = words(
-    """said says say told tells added adds reported reports stated states announced announces
-    claimed claims confirmed confirms estimated estimates wrote writes tweeted posted noted
-    insisted explained warned counted recorded documented put puts gave tallied tally
-    acknowledged admitted disclosed revealed indicated specified quoted"""
-)
-
 # Nouns that head a claimant noun phrase ("the health ministry", "a military official").
 CLAIMANT_HEADS = words(
     """coastguard navy brigade brigades firefighters ambulance emergency prosecutor's
@@ -267,10 +260,6 @@ TITLES_RE = re.compile(
 )
 
 # Wire services and broadcasters that relay a claim; the claimant is whoever they quote.
-OUTLETS = words(
-    """reuters afp ap associated press agence france-presse france presse dpa efe ansa bloomberg
-    bbc cnn"""
-)
 OUTLET_RE = re.compile(
     r"^(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|Agence\s+France[- ]Presse|dpa|EFE|ANSA|"
     r"Bloomberg|BBC|CNN)(?:\s+news\s+agency)?$",

@@ -65,7 +65,6 @@ _QUAL_WORDS: dict[str, str] = {
     "under": "below",
 }
 _QUAL_ALT = "(?:" + trie_regex(_QUAL_WORDS) + ")"
-_ADDITION = trie_regex(["another", "a further", "an additional", "a total of"])
 
 # All patterns run on the lower-cased sentence (same offsets); see parse_figures.
 # Not a count of people: touches letters, clock colons, decimals, hyphenated units ("five-year",
