@@ -36,6 +36,7 @@ from claims.extraction.entities import (
 from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_media
 from claims.extraction.reporting import (
     _ACCORDING_RE,
+    _AS_SAYING_RE,
     _CHAIN_BREAK_RE,
     _CITING_RE,
     _CLAUSE_AFTER_RE,
@@ -45,6 +46,7 @@ from claims.extraction.reporting import (
     _INVERSION_RE,
     _INVERSION_VERBS,
     _NAME_APPOS_RE,
+    _NAME_THEN_ROLE_RE,
     _NOT_MEDIA_AGENCY_RE,
     _NOUN_AFTER_RE,
     _NOUN_TOO,
@@ -128,6 +130,14 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             continue  # "reports said", "was told by", "is said to have"
         pre = s[: m.start()]
         verb = m.group()
+        if (
+            verb == "quoted"
+            and pre.endswith(("was ", "were "))
+            and _AS_SAYING_RE.match(s, verb_end)
+        ):
+            pre = pre[
+                : pre.rstrip().rfind(" ") + 1
+            ]  # "..., a police spokesman was quoted as saying"
         if verb in _NOUN_TOO and _NOUN_AFTER_RE.match(s, verb_end):
             continue  # "Initial reports by the agency", "estimates from the ministry": nouns
         if (
@@ -144,7 +154,13 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             and (im := _INVERSION_RE.match(s, verb_end))
             and (inverted := _valid_np(_whole_name(s, im.start("np"), im.group("np"))))
         ):
-            ent = _entity(registry, inverted, im.group("app") or "")
+            app = im.group("app") or ""
+            if not app and (nm := _NAME_THEN_ROLE_RE.match(inverted)) and _is_name(nm.group(1)):
+                inverted, app = (
+                    nm.group(1),
+                    inverted[nm.end(1) :].strip(),
+                )  # "said Ana Ruiz the mayor"
+            ent = _entity(registry, inverted, app)
             out.append(Attribution(im.start("np"), im.end("np"), ent, True))
             continue
         if verb == "quoted" and (qm := _QUOTED_AS_RE.match(s, verb_end)):

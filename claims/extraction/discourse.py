@@ -32,10 +32,14 @@ _BACKGROUND_RE = re.compile(
     r"(?:In|By|Since)\s+(?:early\s+|late\s+|[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
 )
 _SOURCE_STARTS = ("That ", "This ", "The ", "These ", "Those ")
+# ... or "This was said yesterday by the health minister, Ona Bell." (the pronoun alone needs the
+# verb, and a day word may stand between it and "by").
 _FIGURE_SOURCE_RE = re.compile(
-    r"(?:That|This|The|These|Those)\s+(?:figure|toll|number|tally|count|estimate)s?\s+(?:was|were|is|"
+    r"(?:(?:That|This|The|These|Those)\s+(?:figure|toll|number|tally|count|estimate)s?\s+(?:was|were|is|"
     r"are|came|comes)\s+(?:(?:given|provided|released|supplied|compiled|confirmed|issued|"
-    r"reported)\s+)?(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
+    r"reported)\s+)?|(?:That|This)\s+was\s+(?:said|stated|announced|confirmed|reported)\s+"
+    r"(?:(?:yesterday|today|later|earlier|on\s+\w+day)\s+)?)"
+    r"(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
 )
 # A wire dateline opening a story ("KELN, Oct 4 (AFP) - ").
 _DATELINE_RE = re.compile(

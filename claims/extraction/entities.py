@@ -30,12 +30,15 @@ from claims.extraction.names import (
     _ANY_ORG,
     _CALLING_ITSELF_RE,
     _CONNECTORS,
+    _COUNT_INITIALS,
+    _COUNT_START_RE,
     _DESCRIPTOR_RE,
     _DETERMINERS_RE,
     _LOCATIVE_TAIL_RE,
     _ORG_OFFICIAL_RE,
     _PLACE_POSSESSIVE_RE,
     _has_upper,
+    _initials,
     _is_name,
     _is_proper,
     _lowerish,
@@ -53,6 +56,7 @@ from claims.extraction.roles import (
     _JOB_RE,
     _NOT_ORGS,
     _OF_BODY_RE,
+    _OFFICES,
     _ORG_DESC_RE,
     _ORG_DOCUMENT_RE,
     _ORG_SPOKES_RE,
@@ -173,8 +177,14 @@ class Registry:
         if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
         np = self.acronyms.get(np, np)
-        if np[:4] in ("One ", "one ") and np[4:5].islower():
-            np = np[4:]  # "One farmer put the toll at 40": a farmer
+        if np.isupper() and np.isalpha() and 2 < len(np) < 7 and (full := self._spelled_out(np)):
+            np = full  # "The KST says" after "the Kivu Security Tracker": the same body
+        if (
+            np[:1] in _COUNT_INITIALS
+            and (m := _COUNT_START_RE.match(np))
+            and np[m.end() : m.end() + 1].islower()
+        ):
+            np = np[m.end() :]  # "One farmer", "two local officials", "some news sources"
         if (
             np[:1].isupper()
             and np.count(" ") > 1
@@ -226,7 +236,7 @@ class Registry:
             return self._touch_opt(self._recent(lambda e: e.institution is not None))
         # Substring guards: most names hold no spokesperson word and no apostrophe, and the
         # anchored patterns below cost more than the test.
-        spokes = "spokes" in low or "press" in low
+        spokes = "spokes" in low or "press" in low or " officer" in low
         if spokes and (m := _SPOKES_RE.match(np)):
             org = self.resolve(m.group("org"))
             person = self._person(m.group("person"))
@@ -279,8 +289,16 @@ class Registry:
             # an unnamed official of the institution just named speaks for it.
             self.last_official = org
             return self._touch(org)
-        if low == "official" and self.last_official is not None:
-            return self._touch(self.last_official)  # "The official, who was not authorised"
+        if low == "official":
+            if self.last_official is not None:
+                return self._touch(self.last_official)  # "The official, who was not authorised"
+            # "Dak Mol, commissioner for the county, said ... the official said": the person
+            # last named with an office, unless an unnamed official was spoken of since.
+            named = self._recent(lambda e: e.person and not e.descriptors.isdisjoint(_OFFICES))
+            if named is not None and named.last_seen > max(
+                (e.last_seen for e in self.entities if e.head == "official"), default=0
+            ):
+                return self._touch(named)
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
             return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
         # (a name ends in a capital word: that test is cheap, the pattern is not)
@@ -344,14 +362,19 @@ class Registry:
             if e is None and (named := [n for p, n in self.introduced if p < self.pos]):
                 return self.resolve(named[-1])
         if e is None:
-            # "the Observatory" then "the Kestrel Observatory": one entity, named in full. Bare
-            # collectives ("officials", "residents") are not grown into "health officials".
+            # "the Observatory" then "the Kestrel Observatory": one entity, named in full; a
+            # name inside a longer one too ("the Red Cross" then "the Lakeview Red Cross
+            # Society"). Bare collectives ("officials") are not grown into "health officials".
             seen = -1
+            inside = f" {low} " if np[:1].isupper() and _is_proper(np) else ""
             for x in self.entities:
                 if (
                     x.last_seen > seen
-                    and x.head == head
                     and x.tokens < toks
+                    and (
+                        x.head == head
+                        or (inside and not x.person and f" {x.canonical.lower()} " in inside)
+                    )
                     and x.canonical.lower() not in _COLLECTIVE
                 ):
                     e, seen = x, x.last_seen
@@ -375,6 +398,13 @@ class Registry:
             e.descriptors.update(_tokens(appositive))
             self._described.update(e.descriptors)
         return self._touch(e)
+
+    def _spelled_out(self, acronym: str) -> str:
+        """The name of an organisation already named whose initials ``acronym`` is."""
+        for e in reversed(self.entities):
+            if not e.person and " " in e.canonical and _initials(e.canonical) == acronym:
+                return e.canonical
+        return ""
 
     def _touch_opt(self, e: Entity | None) -> Entity | None:
         return self._touch(e) if e is not None else None

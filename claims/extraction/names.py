@@ -132,6 +132,18 @@ def _orgish_generic(name: str) -> bool:
     return name.lower() in _GENERIC
 
 
+# A count or quantity before an unnamed speaker, which names no one ("two local officials").
+_COUNT_START_RE = re.compile(
+    r"(?:one|two|three|four|five|six|some|several|many|numerous|various)\s+", re.I
+)
+_COUNT_INITIALS = frozenset("OoTtFfSsMmNnVv")
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words ("Kivu Security Tracker" -> "KST")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _is_name(np: str) -> bool:
     return bool(_NAME_RE.match(np.strip()))
 

@@ -83,7 +83,8 @@ _CITING_RE = re.compile(
 )
 _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
-    r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"
+    r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}|"
+    r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
 )
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
 _INVERSION_VERBS = frozenset(
@@ -103,6 +104,9 @@ _INVERSION_VERBS = frozenset(
         "announced",
     }
 )
+# An inverted speaker whose role follows without a comma ("said Ana Ruiz the district mayor").
+_NAME_THEN_ROLE_RE = re.compile(r"([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s+(?:the|a|an)\s+[a-z]")
+_AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling)\b")  # "X was quoted as saying"
 _QUOTED_AS_RE = re.compile(rf"\s+(?P<np>(?:{_NP_CHAR}){{1,80}}?)\s+as\s+saying\b")
 _SOURCE_NOUN_RE = re.compile(
     # lower-case only: "Centre for Conflict Records" keeps its name

@@ -12,9 +12,13 @@ import re
 
 from claims.extraction.numbers import words
 
+# Who speaks for an institution: its spokesperson, press or information officer.
+_SPOKES_WORDS = (
+    r"(?:spokesman|spokeswoman|spokesperson|press\s+officer|press\s+secretary|"
+    r"(?:information|communications?|media|public\s+relations)\s+officer)"
+)
 _SPOKES_RE = re.compile(
-    r"^(?P<org>.+?)(?:'s)?\s+(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+officer|"
-    r"press\s+secretary)\s+(?P<person>[A-Z].+)$"
+    rf"^(?P<org>.+?)(?:'s)?\s+(?:chief\s+)?{_SPOKES_WORDS}\s+(?P<person>[A-Z].+)$"
 )
 
 # A role written before a person's name: the name is the claimant, the role describes it.
@@ -30,27 +34,26 @@ _ORG_DOCUMENT_RE = re.compile(
 )
 _OF_BODY_RE = re.compile(r"of\s+(?:the\s+)?[A-Z][\w'-]*\s+(?=[A-Z])")
 _ROLE_BEFORE_NAME_RE = re.compile(
-    r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt)\.?|[Oo]mbudsman|"
+    r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt|Gov|Sen|Rep|Cmdr)\.?|[Oo]mbudsman|"
     r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Rr]esident|[Ww]itness|[Jj]ournalist|[Rr]eporter|"
     r"[Aa]ctivist|[Ss]urvivor|[Vv]illager|[Ll]awyer|[Aa]nalyst|[Ff]armer|[Tt]eacher|[Nn]urse|"
     r"[Dd]octor|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
-    r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
+    r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
     r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)\s+"
     r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
 )
 _SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
 _SPOKES_APPOS_RE = re.compile(
-    r"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:spokesman|spokeswoman|spokesperson|"
-    r"press\s+officer|press\s+secretary|representative)\s+(?:for|of|at)\s+(?P<org>.+)$",
+    rf"^(?:a|an|the|its|their|chief)?\s*(?:chief\s+)?(?:{_SPOKES_WORDS}|representative)\s+"
+    r"(?:for|of|at|with)\s+(?P<org>.+)$",
     re.I,
 )
 
 _ORG_SPOKES_RE = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|"
-    r"spokeswoman|spokesperson|press\s+officer|press\s+secretary)"
-    r"(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?$",
+    r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?"
+    rf"{_SPOKES_WORDS}(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0, 2})?$",
     re.I,
 )
 _JOB_RE = re.compile(
@@ -60,18 +63,24 @@ _JOB_RE = re.compile(
     re.I,
 )
 _ORG_DESC_RE = re.compile(
-    r"(?:[a-z-]+\s+){0,3}?(?:group|organi[sz]ation|charity|watchdog|NGO|network)\s+(?=[A-Z])",
+    r"(?:[a-z-]+\s+){0,3}?(?:(?:group|organi[sz]ation|charity|watchdog|NGO|network)\s+(?=[A-Z])|"
+    r"agency\s+(?=(?-i:[A-Z]{2,})\b))",  # "refugee agency UNHCR"
     re.I,
 )
 _ITS_SPOKES_RE = re.compile(
-    r"^(?:its|their)\s+(?:chief\s+|senior\s+|deputy\s+)?(?:spokesman|spokeswoman|spokesperson|"
-    r"press\s+officer|press\s+secretary)$",
+    rf"^(?:its|their)\s+(?:chief\s+|senior\s+|deputy\s+)?{_SPOKES_WORDS}$",
     re.I,
 )
 _DOCUMENT_RE = re.compile(
     r"^(?P<org>.+?)'s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:statement|report|tally|count|"
     r"figures|data|website|account|channel|post|bulletin|communique|toll)$",
     re.I,
+)
+# Roles that make a named person "the official" of a later sentence.
+_OFFICES = words(
+    """commissioner governor minister mayor director chief administrator secretary spokesman
+    spokeswoman spokesperson officer commander head superintendent prefect chairman
+    chairwoman"""
 )
 _COLLECTIVE = words(
     """officials sources witnesses residents activists medics doctors rescuers relatives survivors

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction import lexicon as lx
-from claims.extraction.entities import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper
+from claims.extraction.entities import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper, _orgish
 from claims.extraction.numbers import words
 
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -126,6 +126,12 @@ def _valid_np_uncached(np: str) -> str | None:
 # media reports"): one joint claimant.
 _JOIN_HEADS = lx.CLAIMANT_HEADS | frozenset(
     words("reports colonel captain major lieutenant sergeant general locals engineer manager")
+)
+
+
+# A person's name right after a quote or a comma, ending at a comma ('"...," Ana Ruiz,').
+_QUOTED_NAME_END_RE = re.compile(
+    r"(?:[\"\u201c\u201d],?|,)\s*(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s*,$"
 )
 
 
@@ -255,4 +261,16 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             appositive = np
             np = prev.strip()
             return np, prev_start + len(prev) - len(prev.lstrip()), appositive, relative
+    if (
+        not appositive
+        and np[:4] == "the "
+        and np[4:5].islower()
+        and seg_start > 1
+        and (prev := _QUOTED_NAME_END_RE.search(pre, 0, seg_start)) is not None
+        and _is_name(prev.group("name"))
+        and not _orgish(prev.group("name"))
+    ):
+        # '"...," Ana Ruiz, the district governor announced': the comma after the role is
+        # missing, and the name before it is the speaker.
+        return prev.group("name"), prev.start("name"), np, relative
     return np, seg_start + lead, appositive, relative
