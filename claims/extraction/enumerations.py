@@ -1,7 +1,8 @@
 """Victims listed one group at a time, with one of them in the singular. A breakdown gives
 each group its own figure, as EXTRACTION.md asks ("two women and a child were killed": 2
 women, 1 child; "killed a police officer and two civilians": 1 and 2); persons named one by
-one are one count ("a woman and her child were killed": 2). "Including a baby and three
+one with their kin are one count ("a woman and her child were killed": 2), others are
+each a figure ("a man and a boy were wounded": 1 and 1). "Including a baby and three
 women" after a figure gives each group the figure's metric (``find_included``).
 
 Each group is a number (a word or digits) or "a"/"an"/"one" before a people noun, the groups
@@ -63,6 +64,7 @@ _GROUP_RE = re.compile(
     rf"(?:(?:his|her|their)\s+(?=\d|[a-z]+\s))?(?P<n>a|an|one|his|her|their|{_SMALL})\s*", re.I
 )
 _SINGULAR = words("a an one his her their")
+_KIN_STARTS = frozenset(("his ", "her ", "thei"))
 _SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AMONG_HEADS = frozenset(("dead", "deceased", "victims", "wounded", "injured"))
 
@@ -152,12 +154,18 @@ def find_enumerations(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         if not metric:
             continue
         taken = end
-        if (" " in word and word.split()[0] in _AMONG_HEADS) or max(counts) > 1:
+        groups = _SPLIT_RE.split(listed)
+        if (
+            (" " in word and word.split()[0] in _AMONG_HEADS)
+            or max(counts) > 1
+            or not any(g[:4].lower() in _KIN_STARTS for g in groups)
+        ):
             # A breakdown: "killing 9 civilians and a police officer", "the dead included two
-            # dock workers and a child" give each group its own figure (11 civilians, 1 police
-            # officer). Persons named one by one ("a woman and her child") stay one count.
+            # dock workers and a child", "a man and a boy were wounded" give each group its
+            # own figure (11 civilians, 1 police officer). Persons named with their kin ("a
+            # woman and her child") stay one count.
             at = start
-            for g, n in zip(_SPLIT_RE.split(listed), counts, strict=True):
+            for g, n in zip(groups, counts, strict=True):
                 at = s.find(g, at)
                 out.append((at, at + len(g), g, metric, g.split(None, 1)[1], at + len(g), n))
                 at += len(g)
