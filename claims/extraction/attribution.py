@@ -341,6 +341,8 @@ def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | No
     3. Else the nearest attribution in the sentence.
     """
     usable = [a for a in attrs if not a.relative]
+    if s[:1] in _OPEN_QUOTES and (outer := _quote_speaker(usable, pos, s)) is not None:
+        return outer
     chain: list[Attribution] = []
     for a in usable:
         if a.trailing or a.end > pos:
@@ -386,3 +388,23 @@ def speaker_for(attrs: list[Attribution], pos: int, s: str) -> tuple[Entity | No
         near = min(named, key=lambda a: min(abs(a.start - pos), abs(a.end - pos)))
         return near.entity, near.cited, True
     return None, "", False
+
+
+_OPEN_QUOTES = ('"', "\u201c")
+
+
+def _quote_speaker(usable: list[Attribution], pos: int, s: str):
+    """'"Rescue teams counted 40 bodies," the police chief said': a quote's speaker, named after
+    it, gives everything inside it; a speaker inside the quote is the one cited."""
+    close = max(s.find('"', 1), s.find("\u201d", 1))
+    if close < 0 or pos > close:
+        return None
+    outer = next((a for a in usable if a.start > close and a.trailing and a.entity), None)
+    if outer is None:
+        return None
+    inner = [a.entity.canonical for a in usable if a.end <= pos and a.entity and not a.trailing]
+    return (
+        outer.entity,
+        "; ".join(dict.fromkeys([*inner, outer.cited] if outer.cited else inner)),
+        True,
+    )

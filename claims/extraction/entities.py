@@ -97,6 +97,11 @@ class Entity:
             self.institution = org
 
 
+def _holds_office(e: Entity) -> bool:
+    """Whether a person was described with an office ("commissioner", "officer-in-charge")."""
+    return any(d.split("-", 1)[0] in _OFFICES for d in e.descriptors)
+
+
 class Registry:
     """The claimants of one article, for resolving short names and pronouns."""
 
@@ -294,7 +299,7 @@ class Registry:
                 return self._touch(self.last_official)  # "The official, who was not authorised"
             # "Dak Mol, commissioner for the county, said ... the official said": the person
             # last named with an office, unless an unnamed official was spoken of since.
-            named = self._recent(lambda e: e.person and not e.descriptors.isdisjoint(_OFFICES))
+            named = self._recent(lambda e: e.person and _holds_office(e))
             if named is not None and named.last_seen > max(
                 (e.last_seen for e in self.entities if e.head == "official"), default=0
             ):

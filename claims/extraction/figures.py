@@ -76,6 +76,15 @@ def find_figures(
         if f is not None:
             cands.append(f)
     _inherit(sentence, cands)
+    if ("Of the" in sentence or "Among th" in sentence) and cands:
+        # "Of the victims, 12 were children": each count up to the next stop is a subset of
+        # the group a sentence (or a sentence inside a quote) opens on.
+        for om in _OF_GROUP_RE.finditer(sentence):
+            of_metric = _OF_GROUP_METRICS[om.group("noun").lower()]
+            stop = sentence.find(". ", om.end())
+            for f in cands:
+                if not f.metric and om.end() <= f.start and (stop < 0 or f.start < stop):
+                    f.metric = of_metric
     if asked:
         for f in cands:
             if not f.metric and not f.victims and not f.vague_word:
@@ -254,6 +263,17 @@ _ASKED_RE = re.compile(
     r"\bhow\s+many\b[^?]{0,40}?\b(?P<m>killed|died|dead|wounded|injured|hurt|missing|arrested|"
     r"detained|displaced|abducted|kidnapped)\b",
     re.I,
+)
+
+
+# A sentence that opens on the group its counts divide ("Of the victims, 12 were children").
+_OF_GROUP_RE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?]\" )|(?<=\"))(?:Of|Among)\s+(?:the|those)\s+(?P<noun>victims|dead|"
+    r"deceased|killed|fatalities|injured|wounded|missing)\b"
+)
+_OF_GROUP_METRICS = {"injured": "injured", "wounded": "injured", "missing": "missing"}
+_OF_GROUP_METRICS.update(
+    dict.fromkeys(("victims", "dead", "deceased", "killed", "fatalities"), "killed")
 )
 
 

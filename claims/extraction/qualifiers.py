@@ -56,6 +56,7 @@ _QUAL_WORDS: dict[str, str] = {
     "just under": "nearly",
     "just shy of": "nearly",
     "up to": "up_to",
+    "upto": "up_to",
     "as many as": "up_to",
     "at most": "up_to",
     "no more than": "up_to",

@@ -41,7 +41,8 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
-    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)\s+"
+    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)"
+    r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]+)?\s+"  # "Director General of Police"
     r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
 )
 _SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")

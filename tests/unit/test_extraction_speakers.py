@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extraction import ExtractedFigure, extract
 from tests.unit.test_extraction_reading import readings
 
 
@@ -75,3 +76,46 @@ def test_the_official_is_the_person_last_named_with_an_office():
         "A local official said the raiders came at night. Four more died, the official said."
     )
     assert [r[0] for r in readings(text)] == ["Dak Mol", "A local official"]
+
+
+def test_a_quotes_speaker_named_after_it_gives_every_figure_inside_it():
+    text = (
+        '"Rescue teams have counted 40 bodies at the hospital. Of the victims, 12 were '
+        'children," regional police chief Anil Verma said by telephone.'
+    )
+    got = [(c.claimant, c.low, c.cited) for c in extract(text) if isinstance(c, ExtractedFigure)]
+    assert got == [("Anil Verma", 40, "Rescue teams"), ("Anil Verma", 12, "Rescue teams")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty people died. Of the victims, 12 were children and nine were women.",
+         [("killed", 40), ("killed", 12), ("killed", 9)]),
+        ("Of the wounded, 14 are in hospital in the capital.", [("injured", 14)]),
+        # the group opens the sentence: a count elsewhere is not its subset
+        ("Of the dead, most were farmers, and 30 houses burned.", []),
+    ],
+)  # fmt: skip
+def test_counts_after_the_group_a_sentence_opens_on_are_its_subsets(text, expected):
+    assert [(r[1], r[2]) for r in readings(text)] == expected
+
+
+def test_a_long_title_before_the_name_and_upto_written_as_one_word():
+    text = (
+        '"We counted 50 bodies, and upto 15 were women," Regional Additional Director General '
+        "of Police Anil Verma said."
+    )
+    assert readings(text) == [
+        ("Anil Verma", "killed", 50, 50, "exact"),
+        ("Anil Verma", "killed", 0, 15, "up_to"),
+    ]
+
+
+def test_the_official_is_also_an_officer_in_charge_named_after_an_unnamed_one():
+    text = (
+        "Some 69 bodies were recovered, an official said. Raj Kumar Das, officer-in-charge of "
+        "the river police station, told reporters the search went on. According to the "
+        "official, the toll rose to 69."
+    )
+    assert [r[0] for r in readings(text)] == ["an official", "Raj Kumar Das"]
