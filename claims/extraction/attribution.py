@@ -36,6 +36,7 @@ from claims.extraction.entities import (
 from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_media
 from claims.extraction.reporting import (
     _ACCORDING_RE,
+    _ACCUSED_OF_RE,
     _AS_SAYING_RE,
     _CHAIN_BREAK_RE,
     _CITING_RE,
@@ -146,6 +147,10 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             and ", saying" not in s[verb_end:]
         ):
             continue  # "rebels claimed responsibility for a bomb that killed seven": no count
+        if verb == "accused" and (
+            not _ACCUSED_OF_RE.match(s, verb_end) or _PASSIVE_BEFORE_RE.search(pre)
+        ):
+            continue  # "the accused", "were accused of": no accuser speaks
         if verb == "gave" and _GAVE_NOT_RE.match(s, verb_end):
             continue  # "who gave his name as Kaspar": no figure given
         if (

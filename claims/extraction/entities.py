@@ -321,7 +321,12 @@ class Registry:
                 if appositive:
                     person.descriptors.update(_tokens(appositive))
             return self._touch_opt(person)
-        if np[:1].isupper() and (lx.TITLES_RE.match(np) or (_is_name(np) and not _orgish(np))):
+        if np[:1].isupper() and (
+            lx.TITLES_RE.match(np)
+            # a name given a short form in brackets is an organisation's ("Medecins Sans
+            # Frontieres (MSF)"), not a person's
+            or (_is_name(np) and not _orgish(np) and np not in self.acronyms.values())
+        ):
             person = self._person(np)
             if person is not None and appositive:
                 person.descriptors.update(_tokens(appositive))  # "Ana Ruiz, the governor,"
@@ -363,7 +368,9 @@ class Registry:
         if e is None and low in _ANY_ORG and not np[:1].isupper():
             # "the group" with no group named: the latest named organisation, else the latest
             # organisation introduced with an acronym before this sentence.
-            e = self._recent(lambda e: not e.person and " " in e.canonical)
+            e = self._recent(
+                lambda e: not e.person and " " in e.canonical and " and the " not in e.canonical
+            )
             if e is None and (named := [n for p, n in self.introduced if p < self.pos]):
                 return self.resolve(named[-1])
         if e is None:

@@ -244,7 +244,7 @@ CLAIMANT_HEADS = words(
     inspector governorate municipality prefecture sheriff marshal observers observer worker
     rescuer volunteer paramedic surgeon member survivor villager shopkeeper elder councillor
     councilor detective superintendent constable inquiry panel tribunal bulletin communique
-    representative representatives"""
+    representative representatives junta"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").

@@ -111,7 +111,23 @@ def _person_noun(low: str) -> bool:
 
 
 # Bare words that may mean any organisation ("the group"); "the ministry" means no monitor.
-_ANY_ORG = frozenset({"group", "organisation", "organization"})
+# A description of an organisation that names none: the latest named one (entities.py).
+_ANY_ORG = frozenset(
+    {
+        "group",
+        "organisation",
+        "organization",
+        "charity",
+        "medical charity",
+        "aid group",
+        "aid agency",
+        "humanitarian group",
+        "humanitarian organisation",
+        "humanitarian organization",
+        "medical organisation",
+        "medical organization",
+    }
+)
 
 _ASCII_UPPER_RE = re.compile(r"[A-Z]")
 

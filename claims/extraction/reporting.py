@@ -18,7 +18,7 @@ _VERBS = words(
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
-    verified"""
+    verified accused"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -83,7 +83,7 @@ _CITING_RE = re.compile(
 )
 _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
-    r"a|on\s+\w+|told|who|which|citing)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}|"
+    r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}|"
     r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
 )
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
@@ -120,7 +120,9 @@ _PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
 _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 # A new statement, or a subordinate clause with a speaker of its own ("the administration said
 # on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
-_CHAIN_BREAK_RE = re.compile(r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s")
+_CHAIN_BREAK_RE = re.compile(
+    r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s|\sbut\s"
+)
 _NP_END_RE = re.compile(r"[,;:()\"]")
 # Agencies that are not news agencies: they count for themselves.
 _NOT_MEDIA_AGENCY_RE = re.compile(
@@ -129,10 +131,13 @@ _NOT_MEDIA_AGENCY_RE = re.compile(
 )
 _INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
 # Words that end a subject but name no part of the speaker.
+# ... and "the statement released late Wednesday": the statement
 _NP_TAIL_RE = re.compile(
     r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
-    r"overnight|late|early)$"
+    r"overnight|late|early|(?:released|issued|published)\s.*)$"
 )
+# "The army accused rebels of killing 15": the accuser's figure (not "were accused of").
+_ACCUSED_OF_RE = re.compile(r"\s+[^,.;:\"]{1,60}?\s+of\s")
 _OWN_VERB_AFTER_RE = re.compile(
     r"\s+(?:was|were|is|are|had|has|have|would|could|might|may|will)\b(?!\s+(?:told|said)\b)"
 )

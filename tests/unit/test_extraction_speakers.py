@@ -119,3 +119,25 @@ def test_the_official_is_also_an_officer_in_charge_named_after_an_unnamed_one():
         "official, the toll rose to 69."
     )
     assert [r[0] for r in readings(text)] == ["an official", "Raj Kumar Das"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        # the accuser gives the figure; "were accused of" names no accuser
+        ("The army accused rebels of killing 15 civilians, a claim the rebels deny.", ["army"]),
+        ("Talks met.\n\nThe rebels were accused of killing five people.", [None]),
+        # a statement, with the words that say when it came out
+        ("A junta statement said 15 civilians were killed. Another seven people were "
+         "wounded, said the statement released late Wednesday.", ["junta", "junta"]),
+        # "but" starts another statement, even without a comma
+        ("A militia leader said six people had died but a survivor said up to 19 were killed.",
+         ["A militia leader", "a survivor"]),
+        # a description of the organisation just named, and a foreign name with a short form
+        ('Nine people were killed, Medicos Unidos Sin Fronteras (MUSF) said. "We have seen 12 '
+         'wounded," said Ann Lo, a spokeswoman for the medical charity.',
+         ["Medicos Unidos Sin Fronteras", "Medicos Unidos Sin Fronteras"]),
+    ],
+)  # fmt: skip
+def test_who_gives_each_figure(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
