@@ -183,3 +183,17 @@ def body_finder(s: str, registry: Registry) -> Entity | None:
 
 def plausible_tail(np: str) -> bool:
     return len(np.split()) <= 5 and _valid_np(np) is not None
+
+
+# A paragraph that goes on with the report before it: a quote running on, or the victims just
+# counted ("Among the dead were six children", "Of those killed, nine were women").
+_CONTINUATION_RE = re.compile(
+    r"(?:Among\s+(?:the|them|those)|Of\s+(?:the|them|those|these)|Most\s+of\s+the|The\s+(?:dead|"
+    r"victims|wounded|injured|deceased|rest|remaining|others)|Those\s+(?:killed|wounded|injured|"
+    r"who\s+died)|Another|Others)\b"
+)
+
+
+def continues_report(text: str) -> bool:
+    """Whether a paragraph opening with ``text`` goes on with the last speaker's report."""
+    return text[:1] in ('"', "\u201c") or _CONTINUATION_RE.match(text) is not None

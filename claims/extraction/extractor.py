@@ -30,6 +30,7 @@ from claims.extraction.discourse import (
     _DATELINE_RE,
     _FIGURE_SOURCE_RE,
     _SOURCE_STARTS,
+    continues_report,
     issuer_of,
 )
 from claims.extraction.figures import asked_metric
@@ -120,13 +121,18 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             # A section label in the body ("Key points", "Background:", "What we know"): the
             # lines under it are the outlet's summary, not the last speaker's words.
             current = issuer
+        after_heading = not body_seen  # a headline's speaker carries into the lede
         body_seen = body_seen or not s.heading
         if s.paragraph != para:
             para, para_start = s.paragraph, len(pending)
             if current is not None and (
                 id(current.claimant) not in givers
                 # A new paragraph inherits only a speaker who gave figures, not one who
-                # last only commented ("Its researcher said the group had interviewed ...").
+                # last only commented ("Its researcher said the group had interviewed ..."),
+                # and only when it goes on with that report: a quote running on, or the
+                # victims just counted ("Among the dead were ..."). Any other paragraph is
+                # the writer's own until someone is named.
+                or (not after_heading and not continues_report(s.text))
                 or (not s.heading and _DATELINE_RE.match(s.text))
                 # A wire dateline ("KELN, Oct 4 (AFP) - ") starts a new story.
             ):

@@ -83,7 +83,7 @@ _CITING_RE = re.compile(
 )
 _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
-    r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}|"
+    r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the|its|their)\s[^,.;:\"()]{1,80}|"
     r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
 )
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.

@@ -141,3 +141,28 @@ def test_the_official_is_also_an_officer_in_charge_named_after_an_unnamed_one():
 )  # fmt: skip
 def test_who_gives_each_figure(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+def test_a_new_paragraph_keeps_the_last_speaker_only_while_it_goes_on_with_the_report():
+    text = (
+        "The Lakeview Red Cross said 11 people were killed in the landslide.\n\n"
+        "Among the dead were four children.\n\n"
+        '"Five more are in hospital," said Mara Ot, its spokeswoman.\n\n'
+        '"Two of them are in intensive care."\n\n'
+        "Rescue workers were still searching for six people believed trapped."
+    )
+    assert [(r[0], r[2]) for r in readings(text)] == [
+        ("Lakeview Red Cross", 11),
+        ("Lakeview Red Cross", 4),
+        ("Lakeview Red Cross", 5),
+        ("Lakeview Red Cross", 2),
+        (None, 6),
+    ]
+
+
+def test_a_headlines_speaker_carries_into_the_lede():
+    text = (
+        "Landslide kills 11, Red Cross says\n\n"
+        "LAKEVIEW, May 2 - A landslide buried a village on Monday, killing at least 11 people."
+    )
+    assert [r[0] for r in readings(text)] == ["Red Cross", "Red Cross"]
