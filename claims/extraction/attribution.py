@@ -46,6 +46,7 @@ from claims.extraction.reporting import (
     _INNER_ACRONYM_RE,
     _INVERSION_RE,
     _INVERSION_VERBS,
+    _INVERTED_DESCRIBED_RE,
     _NAME_APPOS_RE,
     _NAME_THEN_ROLE_RE,
     _NOT_MEDIA_AGENCY_RE,
@@ -155,7 +156,7 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             continue  # "who gave his name as Kaspar": no figure given
         if (
             verb in _INVERSION_VERBS
-            and _ends_with_comma_or_quote(pre)
+            and (_ends_with_comma_or_quote(pre) or _INVERTED_DESCRIBED_RE.match(s, verb_end))
             and (im := _INVERSION_RE.match(s, verb_end))
             and (inverted := _valid_np(_whole_name(s, im.start("np"), im.group("np"))))
         ):

@@ -44,6 +44,8 @@ def names_a_claimant(np: str) -> bool:
 _SAID_ONLY_RE = re.compile(
     r"[\"\u201d\s]*(?P<np>[A-Z][^.,;:\"()]{1,60}?)\s+(?:said|says|added|stated|wrote)\.$"
 )
+# A sentence closed by a pronoun's attribution (", he said."): the paragraph is that person's.
+_PRONOUN_SAID_END_RE = re.compile(r",[\"\u201d]?\s+(?:he|she)\s+(?:said|added|says)\.$")
 # An aside between dashes (_as_commas rewrites it between commas, at the same length).
 _ASIDE_RE = re.compile(r" [\u2013\u2014-] ([^\u2013\u2014]{3,140}?) [\u2013\u2014-] ")
 

@@ -22,7 +22,7 @@ import logging
 from datetime import date, datetime
 
 from claims.extraction.attribution import Entity, Registry, _valid_np
-from claims.extraction.cues import _CLOSERS, _NUMBERED_RE, _SAID_ONLY_RE
+from claims.extraction.cues import _CLOSERS, _NUMBERED_RE, _PRONOUN_SAID_END_RE, _SAID_ONLY_RE
 from claims.extraction.days import DefaultDay
 from claims.extraction.discourse import (
     _BACKGROUND_RE,
@@ -193,6 +193,16 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             prev_start = prev_end = len(pending)
             continue
         prev_start, prev_end = start, len(pending)
+        if (
+            current is not None
+            and current.person
+            and start > para_start
+            and s.text[-6:] in (" said.", "added.", " says.")
+            and _PRONOUN_SAID_END_RE.search(s.text)
+        ):
+            # "A man was killed and seven were wounded. All the victims were farmers, he said.":
+            # the paragraph is the statement of the person the pronoun names.
+            _give_carried(pending[para_start:start], current, givers)
         # An explainer's question ("How many were wounded?") gives its answer's bare number
         # ("At least 60, according to the ministry.") the metric asked about.
         asked = asked_metric(s.text) if s.text[-1:] == "?" else ""

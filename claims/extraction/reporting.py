@@ -33,6 +33,8 @@ _VERB_PHRASES = (
     "keeps a list",
     "compiled a list",
     "published a list",
+    "released a list",  # "The local military command has released a list of 166 missing"
+    "issued a list",
     "finds that",
     "put the toll",
     "put the death toll",
@@ -85,6 +87,11 @@ _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
     r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the|its|their)\s[^,.;:\"()]{1,80}|"
     r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
+)
+# '... recovered this morning said Hisar Tan, a spokesman for the agency.': an inverted speaker
+# after a missing comma, told apart from "said Ali Khan died" by the description closing it.
+_INVERTED_DESCRIBED_RE = re.compile(
+    r"\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3},\s+(?:a|an|the)\s[^,.;:\"()]{1,80}\.$"
 )
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
 _INVERSION_VERBS = frozenset(

@@ -166,3 +166,31 @@ def test_a_headlines_speaker_carries_into_the_lede():
         "LAKEVIEW, May 2 - A landslide buried a village on Monday, killing at least 11 people."
     )
     assert [r[0] for r in readings(text)] == ["Red Cross", "Red Cross"]
+
+
+def test_a_paragraph_closed_by_he_said_is_that_persons_statement():
+    text = (
+        "The first bomb exploded at a market around 7 a.m., police Capt. Ana Ruiz said.\n\n"
+        "A man was killed and seven people were wounded. All the victims were farmers, she "
+        "said.\n\n"
+        "A second bomb wounded four soldiers on Friday."
+    )
+    assert [(r[0], r[2]) for r in readings(text)] == [
+        ("Ana Ruiz", 1),
+        ("Ana Ruiz", 7),
+        (None, 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        # an inverted speaker after a missing comma, closed by a description
+        ("Two more bodies were recovered this morning said Hisar Tan, a spokesman for the "
+         "rescue agency.", ["rescue agency"]),
+        ("The local military command has released a list of the names of 166 missing people.",
+         ["local military command"]),
+    ],
+)  # fmt: skip
+def test_who_gives_these_figures(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
