@@ -234,6 +234,8 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         )
         out.append(Attribution(np_start, verb_end, ent, trailing))
     k = s.find("ccording")
+    if k < 0:
+        k = s.find("s per ")  # "as per official data from the state government"
     for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
         raw = m.group("np")
         raw = _whole_name(s, m.start("np"), raw)

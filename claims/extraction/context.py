@@ -84,7 +84,8 @@ _AUX = (
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
     r"non-life-threatening|combat|conflict-related|war-related|survived|possible|probable|"
     r"additional|further|new|"
-    r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|[a-z]+ly)"
+    r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|[a-z]+ly)"  # "were Sunday killed"
 )
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
@@ -92,6 +93,8 @@ _POST_METRIC_RE = re.compile(
     r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+)\b[^,;.]{0,80},"
     # "Three bystanders including a schoolboy were killed"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
+    # "166 people involved in the violence have been arrested"
+    r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside)\s+(?:the\s+|a\s+)?[\w'-]+"
     r"(?:\s+[\w'-]+)?){1,2}(?=\s+(?:were|was|have|had)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"

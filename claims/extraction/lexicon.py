@@ -61,6 +61,9 @@ METRIC_AFTER: dict[str, str] = {
     "to hospital": "injured",
     "to hospitals": "injured",
     "in intensive care": "injured",
+    "undergoing treatment": "injured",  # "the remaining 85 still undergoing treatment"
+    "receiving treatment": "injured",
+    "under treatment": "injured",
     "missing": "missing",
     "unaccounted for": "missing",
     "not been accounted for": "missing",

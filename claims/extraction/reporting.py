@@ -72,7 +72,7 @@ _NP_CHAR = (
 )
 _TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
 _ACCORDING_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
     r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers|"
     r"information)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"

@@ -129,6 +129,7 @@ _JOIN_HEADS = lx.CLAIMANT_HEADS | frozenset(
 )
 
 
+_ROLE_PHRASE_RE = re.compile(r"(?:the|an?)\s+[a-z]")  # "the deputy prefect", "a police officer"
 # A person's name right after a quote or a comma, ending at a comma ('"...," Ana Ruiz,').
 _QUOTED_NAME_END_RE = re.compile(
     r"(?:[\"\u201c\u201d],?|,)\s*(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s*,$"
@@ -263,14 +264,13 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             return np, prev_start + len(prev) - len(prev.lstrip()), appositive, relative
     if (
         not appositive
-        and np[:4] == "the "
-        and np[4:5].islower()
+        and _ROLE_PHRASE_RE.match(np)
         and seg_start > 1
         and (prev := _QUOTED_NAME_END_RE.search(pre, 0, seg_start)) is not None
         and _is_name(prev.group("name"))
         and not _orgish(prev.group("name"))
     ):
-        # '"...," Ana Ruiz, the district governor announced': the comma after the role is
-        # missing, and the name before it is the speaker.
+        # '"...," Ana Ruiz, the district governor announced' (or "a police officer from
+        # Kessa said"): the comma after the role is missing; the name before it speaks.
         return prev.group("name"), prev.start("name"), np, relative
     return np, seg_start + lead, appositive, relative

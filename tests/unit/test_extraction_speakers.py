@@ -194,3 +194,22 @@ def test_a_paragraph_closed_by_he_said_is_that_persons_statement():
 )  # fmt: skip
 def test_who_gives_these_figures(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Six people died," Major Ali Osman, a police officer from Kessa said.',
+         [("Ali Osman", "killed", 6)]),
+        ("At least three people were Sunday killed in the blast.", [(None, "killed", 3)]),
+        ("Some 166 people involved in the riots have been arrested, police said.",
+         [("police", "detained", 149)]),  # "some": about, 149-183
+        ("As many as 273 people were injured, with 177 of them discharged from hospitals and "
+         "the remaining 85 still undergoing treatment.",
+         [(None, "injured", 0), (None, "injured", 177), (None, "injured", 85)]),
+        ("As per official data from the Lora state government, the death toll rose to 210.",
+         [("Lora state government", "killed", 210)]),
+    ],
+)  # fmt: skip
+def test_more_wordings_of_real_copy(text, expected):
+    assert [(r[0], r[1], r[2]) for r in readings(text)] == expected
