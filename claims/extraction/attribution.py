@@ -40,6 +40,7 @@ from claims.extraction.reporting import (
     _AS_SAYING_RE,
     _CHAIN_BREAK_RE,
     _CITING_RE,
+    _CLAIMED_ATTACK_RE,
     _CLAUSE_AFTER_RE,
     _CONFIRMED_BY_RE,
     _GAVE_NOT_RE,
@@ -144,10 +145,12 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
             continue  # "Initial reports by the agency", "estimates from the ministry": nouns
         if (
             verb[:5] == "claim"
-            and s.startswith(" responsibility", verb_end)
+            and _CLAIMED_ATTACK_RE.match(s, verb_end)
             and ", saying" not in s[verb_end:]
         ):
-            continue  # "rebels claimed responsibility for a bomb that killed seven": no count
+            # "rebels claimed responsibility for a bomb that killed seven", "the group claimed
+            # to have carried out an attack that killed 33": no count of theirs
+            continue
         if verb == "accused" and (
             not _ACCUSED_OF_RE.match(s, verb_end) or _PASSIVE_BEFORE_RE.search(pre)
         ):

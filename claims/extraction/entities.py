@@ -42,6 +42,7 @@ from claims.extraction.names import (
     _is_name,
     _is_proper,
     _lowerish,
+    _org_without_place,
     _orgish,
     _orgish_generic,
     _person_noun,
@@ -56,7 +57,6 @@ from claims.extraction.roles import (
     _JOB_RE,
     _NOT_ORGS,
     _OF_BODY_RE,
-    _OFFICES,
     _ORG_DESC_RE,
     _ORG_DOCUMENT_RE,
     _ORG_SPOKES_RE,
@@ -65,6 +65,7 @@ from claims.extraction.roles import (
     _SPOKES_APPOS_RE,
     _SPOKES_RE,
     _SPOKES_TITLE_RE,
+    holds_office,
 )
 
 
@@ -95,11 +96,6 @@ class Entity:
         """Link this entity to the institution it speaks for, unless that makes a loop."""
         if org is not None and org is not self and org.claimant is not self:
             self.institution = org
-
-
-def _holds_office(e: Entity) -> bool:
-    """Whether a person was described with an office ("commissioner", "officer-in-charge")."""
-    return any(d.split("-", 1)[0] in _OFFICES for d in e.descriptors)
 
 
 class Registry:
@@ -181,6 +177,8 @@ class Registry:
             np = np[m.end() :]  # "the city's health directorate": the directorate
         if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
             np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
+        if (" in " in np or " at " in np or "(" in np) and np[:1].isupper():
+            np = _org_without_place(np)  # "Lady Ruth Hospital (LRH) in Kessa": the hospital
         np = self.acronyms.get(np, np)
         if np.isupper() and np.isalpha() and 2 < len(np) < 7 and (full := self._spelled_out(np)):
             np = full  # "The KST says" after "the Kivu Security Tracker": the same body
@@ -299,7 +297,7 @@ class Registry:
                 return self._touch(self.last_official)  # "The official, who was not authorised"
             # "Dak Mol, commissioner for the county, said ... the official said": the person
             # last named with an office, unless an unnamed official was spoken of since.
-            named = self._recent(lambda e: e.person and _holds_office(e))
+            named = self._recent(lambda e: e.person and holds_office(e.descriptors))
             if named is not None and named.last_seen > max(
                 (e.last_seen for e in self.entities if e.head == "official"), default=0
             ):

@@ -160,6 +160,23 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+_BRACKETED_SHORT_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
+_PLACE_TAIL_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$")
+
+
+def _org_without_place(np: str) -> str:
+    """An organisation's name without its short form in brackets or the place it stands in
+    ("Lady Ruth Hospital (LRH) in Kessa" -> "Lady Ruth Hospital")."""
+    name = _BRACKETED_SHORT_RE.sub("", np) if "(" in np else np
+    if (
+        (m := _PLACE_TAIL_RE.search(name))
+        and _is_proper(name[: m.start()])
+        and _orgish(name[: m.start()])
+    ):
+        name = name[: m.start()]
+    return name
+
+
 def _is_name(np: str) -> bool:
     return bool(_NAME_RE.match(np.strip()))
 

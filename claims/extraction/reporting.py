@@ -143,6 +143,11 @@ _NP_TAIL_RE = re.compile(
     r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
     r"overnight|late|early|(?:released|issued|published)\s.*)$"
 )
+# What a group claims when it claims an attack, not a count.
+_CLAIMED_ATTACK_RE = re.compile(
+    r"\s+(?:responsibility|credit|to\s+have\s+(?:carried\s+out|staged|launched|conducted|"
+    r"mounted)|(?:the|an|a)\s+(?:deadly\s+)?(?:attack|bombing|blast|assault|raid|ambush))\b"
+)
 # "The army accused rebels of killing 15": the accuser's figure (not "were accused of").
 _ACCUSED_OF_RE = re.compile(r"\s+[^,.;:\"]{1,60}?\s+of\s")
 _OWN_VERB_AFTER_RE = re.compile(

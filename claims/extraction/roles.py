@@ -41,7 +41,7 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
-    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead)"
+    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor)"
     r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]+)?\s+"  # "Director General of Police"
     r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
 )
@@ -83,6 +83,13 @@ _OFFICES = words(
     spokeswoman spokesperson officer commander head superintendent prefect chairman
     chairwoman"""
 )
+
+
+def holds_office(descriptors) -> bool:
+    """Whether a person's descriptors name an office ("commissioner", "officer-in-charge")."""
+    return any(d.split("-", 1)[0] in _OFFICES for d in descriptors)
+
+
 _COLLECTIVE = words(
     """officials sources witnesses residents activists medics doctors rescuers relatives survivors
     people authorities police locals villagers paramedics""".replace("\n", " ")

@@ -213,3 +213,18 @@ def test_who_gives_these_figures(text, claimants):
 )  # fmt: skip
 def test_more_wordings_of_real_copy(text, expected):
     assert [(r[0], r[1], r[2]) for r in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        # an organisation's short form and the place it stands in are no part of its name
+        ('"The toll has now reached 87," Ali Asim, a spokesperson at the Lady Ruth Hospital '
+         "(LRH) in Kessa, told reporters.", ["Lady Ruth Hospital"]),
+        # claiming an attack is no count; a head of state before the name
+        ("The Kessa Front claimed to have carried out a suicide attack that killed at least 33 "
+         "people, Kessan President Ana Ruiz said.", ["Ana Ruiz"]),
+    ],
+)  # fmt: skip
+def test_whose_names_these_are(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
