@@ -72,6 +72,7 @@ from claims.extraction.reporting import (
     _VERB_GATE_RE,
     _VERB_RE,
     _VERB_REACH,
+    _WITH_SPEAKER_RE,
 )
 from claims.extraction.subjects import _subject, _valid_np
 
@@ -266,6 +267,9 @@ def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribu
         if np is not None and not any(a.start <= sm.start() <= a.end + 1 for a in out):
             ent = _entity(registry, np, "")
             out.append(Attribution(sm.start(), sm.end(), ent, False))
+    if " with " in s and (wm := _WITH_SPEAKER_RE.search(s)) and (np := _valid_np(wm.group("np"))):
+        # "The boat capsized, with emergency services confirming a death toll of 76."
+        out.append(Attribution(wm.start("np"), wm.end(), _entity(registry, np, ""), False))
     if ("ed by " in s or "en by " in s) and (bm := _PROVIDED_BY_RE.search(s)):
         # "The toll, provided by the district office, included five children."
         np = _valid_np(bm.group("np"))

@@ -233,6 +233,8 @@ class Registry:
             return self._touch_opt(self._recent(lambda e: not e.person and e.institution is None))
         if " calling itself " in low and (m := _CALLING_ITSELF_RE.search(np)):
             return self.resolve(m.group("name"))  # "a group calling itself the Jihad Brigade"
+        if low[:4] in ("his ", "her ") and low[4:] in _DOCUMENT_WORDS:
+            return self._touch_opt(self._recent(lambda e: e.person))  # "his statement"
         if low in _DOCUMENT_WORDS or low in ("spokesman", "spokeswoman", "spokesperson"):
             if low in _DOCUMENT_WORDS:
                 return self._touch_opt(self._recent(lambda e: not e.person))

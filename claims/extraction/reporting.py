@@ -33,6 +33,8 @@ _VERB_PHRASES = (
     "keeps a list",
     "compiled a list",
     "published a list",
+    "issued a statement",  # "The commissioner issued a statement confirming 14 deaths"
+    "released a statement",
     "released a list",  # "The local military command has released a list of 166 missing"
     "issued a list",
     "finds that",
@@ -142,6 +144,11 @@ _INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
 _NP_TAIL_RE = re.compile(
     r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
     r"overnight|late|early|(?:released|issued|published)\s.*)$"
+)
+# A speaker in a "with" clause: ", with emergency services confirming a death toll of 76".
+_WITH_SPEAKER_RE = re.compile(
+    r"\bwith\s+(?P<np>(?:the\s+)?[A-Za-z][\w' -]{1,60}?)\s+(?:confirming|saying|reporting|"
+    r"putting|estimating|giving)\b"
 )
 # What a group claims when it claims an attack, not a count.
 _CLAIMED_ATTACK_RE = re.compile(

@@ -18,7 +18,8 @@ _SPOKES_WORDS = (
     r"(?:information|communications?|media|public\s+relations)\s+officer)"
 )
 _SPOKES_RE = re.compile(
-    rf"^(?P<org>.+?)(?:'s)?\s+(?:chief\s+)?{_SPOKES_WORDS}\s+(?P<person>[A-Z].+)$"
+    rf"^(?:(?:[Dd]eputy|[Cc]hief|[Ss]enior|[Aa]cting|[Tt]op)\s+)?(?P<org>.+?)(?:'s)?\s+"
+    rf"(?:chief\s+)?{_SPOKES_WORDS}\s+(?P<person>[A-Z].+)$"
 )
 
 # A role written before a person's name: the name is the claimant, the role describes it.

@@ -228,3 +228,18 @@ def test_more_wordings_of_real_copy(text, expected):
 )  # fmt: skip
 def test_whose_names_these_are(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        ("Deputy military spokesman Kella Kueth said some 500 people remained missing.",
+         ["military"]),
+        ("The boat capsized, with emergency services confirming a death toll of 76.",
+         ["emergency services"]),
+        ("County Commissioner Goi Jol issued a statement on Monday. His statement also said "
+         "hundreds of families were still missing.", ["Goi Jol"]),
+    ],
+)  # fmt: skip
+def test_speakers_of_statements_and_with_clauses(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
