@@ -99,18 +99,24 @@ class Attribution:
     relative: bool = False
 
 
-def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribution]:
-    """Speakers in a sentence, in order, resolved against the article's registry."""
+def find_attributions(
+    s: str, registry: Registry, base: int = 0, verb_at: int | None = None
+) -> list[Attribution]:
+    """Speakers in a sentence, in order, resolved against the article's registry.
+
+    ``verb_at``: where ``_VERB_GATE_RE.search(s)`` matches (-1: nowhere), when known already
+    (prescan.py); else the gate is scanned here."""
     out: list[Attribution] = []
     cites = (
         [(m.start(), m.group("np").strip()) for m in _CITING_RE.finditer(s)]
         if ("citing" in s or "quoting" in s)
         else []
     )
-    gate = _VERB_GATE_RE.search(s)
+    if verb_at is None:
+        verb_at = -1 if (gate := _VERB_GATE_RE.search(s)) is None else gate.start()
     # The gate's first match lies inside the first verb (at a letter of it, or of a phrase's
     # longest word), so the exact pattern starts scanning just before it, not at the start.
-    verbs = _VERB_RE.finditer(s, max(0, gate.start() - _VERB_REACH)) if gate is not None else ()
+    verbs = _VERB_RE.finditer(s, max(0, verb_at - _VERB_REACH)) if verb_at >= 0 else ()
     if "report" in s and (rm := _REPORT_NUMBER_RE.search(s)) is not None:
         # "Health partners report 14 civilian deaths": the bare verb only before a number (it
         # is mostly the noun), read after the other verbs (the list is sorted at the end)
