@@ -16,8 +16,7 @@ prescan: its sentences use the per-sentence gates.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 import ahocorasick
 
@@ -26,22 +25,29 @@ from claims.extraction.numbers import gate_stems
 from claims.extraction.reporting import _VERB_PHRASES, _VERBS
 from claims.extraction.sentence import _TIME_WORDS
 
-_METRIC, _TIME, _VERB = 0, 1, 2
-_DIGITS_RE = re.compile(r"[0-9]+")
+# What a stem is to the gates: a metric stem, a time word, a verb stem, both a metric and a
+# verb stem ("toll": "put the toll at"), a digit.
+_METRIC, _TIME, _VERB, _METRIC_VERB, _DIGIT = 0, 1, 2, 3, 4
 
 
 def _automaton() -> ahocorasick.Automaton:
-    kinds: dict[str, list[tuple[int, int, int]]] = {}
+    kinds: dict[str, dict[int, int]] = {}
     for kind, phrases in (
         (_METRIC, METRIC_GATE_WORDS),
         (_TIME, _TIME_WORDS),
         (_VERB, [*_VERBS, *_VERB_PHRASES]),
     ):
         for stem, anchor in gate_stems(phrases).items():
-            kinds.setdefault(stem, []).append((kind, len(stem), anchor))
+            kinds.setdefault(stem, {})[kind] = anchor
     auto = ahocorasick.Automaton()
-    for stem, entries in kinds.items():
-        auto.add_word(stem, (stem, tuple(entries)))
+    for stem, anchors in kinds.items():
+        kind = _METRIC_VERB if anchors.keys() == {_METRIC, _VERB} else min(anchors)
+        if len(anchors) > 1 and kind != _METRIC_VERB:
+            raise ValueError(f"gate stem {stem!r} of an unexpected set of gates")
+        # (kind, offset of its first letter back from its last, anchor index, stem)
+        auto.add_word(stem, (kind, len(stem) - 1, anchors.get(_VERB, 0), stem))
+    for d in "0123456789":
+        auto.add_word(d, (_DIGIT, 0, 0, d))
     auto.make_automaton()
     return auto
 
@@ -52,34 +58,33 @@ _AUTOMATON = _automaton()
 class Prescan:
     """Where the gate stems and digits of one article lie (offsets into its text)."""
 
-    __slots__ = ("starts", "ends", "verbs", "digit_starts", "digit_ends")
+    __slots__ = ("hits", "verbs", "digits")
 
     def __init__(self, text: str, low: str) -> None:
-        # Per gate: the starts and (inclusive) ends of its stems' occurrences, in text order.
-        # No stem of a gate holds another, so ordering by start is ordering by end as well.
-        starts: list[list[int]] = [[], []]
-        ends: list[list[int]] = [[], []]
-        # (start, anchor position, end) of the verb stems written in lower case, as the verb gate
-        # reads them
+        # Per gate: the (start, inclusive end) of its stems' occurrences, in text order. No
+        # stem of a gate holds another, so ordering by start is ordering by end as well.
+        hits: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+        # (start, anchor position, end) of the verb stems written in lower case, as the verb
+        # gate reads them
         verbs: list[tuple[int, int, int]] = []
-        for end, (stem, entries) in _AUTOMATON.iter(low):
-            for kind, n, anchor in entries:
-                start = end - n + 1
-                if kind == _VERB:
-                    if text.startswith(stem, start):
-                        verbs.append((start, start + anchor, end + 1))
-                else:
-                    starts[kind].append(start)
-                    ends[kind].append(end)
-        self.starts, self.ends, self.verbs = starts, ends, verbs
-        runs = [(m.start(), m.end()) for m in _DIGITS_RE.finditer(text)]
-        self.digit_starts = [a for a, _ in runs]
-        self.digit_ends = [z for _, z in runs]
+        digits: list[int] = []  # (a digit lower-cases to itself and nothing else to a digit)
+        for end, (kind, back, anchor, stem) in _AUTOMATON.iter(low):
+            if kind == _DIGIT:
+                digits.append(end)
+            elif kind >= _VERB:
+                start = end - back
+                if text.startswith(stem, start):
+                    verbs.append((start, start + anchor, end + 1))
+                if kind == _METRIC_VERB:
+                    hits[_METRIC].append((start, end))
+            else:
+                hits[kind].append((end - back, end))
+        self.hits, self.verbs, self.digits = hits, verbs, digits
 
     def _has(self, kind: int, a: int, z: int) -> bool:
-        starts = self.starts[kind]
-        i = bisect_left(starts, a)
-        return i < len(starts) and self.ends[kind][i] < z
+        hits = self.hits[kind]
+        i = bisect_left(hits, (a,))
+        return i < len(hits) and hits[i][1] < z
 
     def metric(self, a: int, z: int) -> bool:
         """Whether text[a:z] passes lexicon.METRIC_GATE_RE."""
@@ -91,8 +96,8 @@ class Prescan:
 
     def digit(self, a: int, z: int) -> bool:
         """Whether text[a:z] holds a digit."""
-        i = bisect_right(self.digit_ends, a)
-        return i < len(self.digit_starts) and self.digit_starts[i] < z
+        i = bisect_left(self.digits, a)
+        return i < len(self.digits) and self.digits[i] < z
 
     def verb_at(self, a: int, z: int) -> int:
         """Where reporting._VERB_GATE_RE.search(text[a:z]) matches (relative to a), or -1."""
