@@ -99,10 +99,12 @@ class Prescan:
         i = bisect_left(self.digits, a)
         return i < len(self.digits) and self.digits[i] < z
 
-    def verb_at(self, a: int, z: int) -> int:
-        """Where reporting._VERB_GATE_RE.search(text[a:z]) matches (relative to a), or -1."""
+    def verb_at(self, a: int, z: int) -> tuple[int, int]:
+        """Where reporting._VERB_GATE_RE.search(text[a:z]) matches (relative to a; -1:
+        nowhere), and where the last verb stem inside text[a:z] starts (relative to a): every
+        match of reporting._VERB_RE holds a verb stem, so none starts after it."""
         verbs = self.verbs
-        i = bisect_left(verbs, (a,))
+        i = k = bisect_left(verbs, (a,))
         best = -1
         # The leftmost anchor of a stem that ends inside the sentence; a stem starting after
         # the best anchor so far cannot anchor before it.
@@ -113,7 +115,12 @@ class Prescan:
             if stop <= z and (best < 0 or at < best):
                 best = at
             i += 1
-        return best - a if best >= 0 else -1
+        if best < 0:
+            return -1, -1
+        j = bisect_left(verbs, (z,), k) - 1
+        while verbs[j][2] > z:
+            j -= 1  # (the stem at ``best`` ends inside: the walk stops there at the latest)
+        return best - a, verbs[j][0] - a
 
 
 def prescan(text: str) -> Prescan | None:
