@@ -105,18 +105,38 @@ class Attribution:
     relative: bool = False
 
 
-def find_attributions(s: str, registry: Registry, base: int = 0) -> list[Attribution]:
-    """Speakers in a sentence, in order, resolved against the article's registry."""
+def _verbs_until(s: str, pos: int, last: int):
+    """``_VERB_RE.finditer(s, pos)``, knowing that the last verb stem of ``s`` starts at
+    ``last``: every match holds a stem, so after a match ending beyond it the scan to the end
+    of the sentence would find nothing and is skipped."""
+    for m in _VERB_RE.finditer(s, pos):
+        yield m
+        if m.end() > last:
+            return
+
+
+def find_attributions(
+    s: str, registry: Registry, base: int = 0, verb_at: tuple[int, int] | None = None
+) -> list[Attribution]:
+    """Speakers in a sentence, in order, resolved against the article's registry.
+
+    ``verb_at``: where ``_VERB_GATE_RE.search(s)`` matches (-1: nowhere) and where the last
+    verb stem starts, when known already (prescan.Prescan.verb_at); else the gate is scanned
+    here."""
     out: list[Attribution] = []
     cites = (
         [(m.start(), m.group("np").strip()) for m in _CITING_RE.finditer(s)]
         if ("citing" in s or "quoting" in s)
         else []
     )
-    gate = _VERB_GATE_RE.search(s)
+    if verb_at is None:
+        first = -1 if (gate := _VERB_GATE_RE.search(s)) is None else gate.start()
+        verbs = _VERB_RE.finditer(s, max(0, first - _VERB_REACH)) if first >= 0 else ()
+    else:
+        first, last = verb_at
+        verbs = _verbs_until(s, max(0, first - _VERB_REACH), last) if first >= 0 else ()
     # The gate's first match lies inside the first verb (at a letter of it, or of a phrase's
     # longest word), so the exact pattern starts scanning just before it, not at the start.
-    verbs = _VERB_RE.finditer(s, max(0, gate.start() - _VERB_REACH)) if gate is not None else ()
     if "report" in s and (rm := _REPORT_NUMBER_RE.search(s)) is not None:
         # "Health partners report 14 civilian deaths": the bare verb only before a number (it
         # is mostly the noun), read after the other verbs (the list is sorted at the end)

@@ -35,6 +35,7 @@ from claims.extraction.discourse import (
 )
 from claims.extraction.figures import asked_metric
 from claims.extraction.lexicon import metric_gate
+from claims.extraction.prescan import prescan
 from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
 from claims.extraction.sentence import _DIGIT_RE, _sentence
 from claims.extraction.tables import table_claims, table_header, table_row
@@ -79,6 +80,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         published = published.date()
     cleaned = clean(text)
     sentences = split_sentences(cleaned.text)
+    gates = prescan(cleaned.text)
     default_day = DefaultDay(sentences, published)
     registry = Registry(cleaned.text)
     current: Entity | None = None
@@ -185,6 +187,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                 pending,
                 seen,
                 asked,
+                gates,
             )
         except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
             if STRICT:

@@ -52,6 +52,20 @@ def _trie_source(node: dict, word_start: bool = False) -> str:
 _RARITY = "zqxjkvbpygfwmucldrhsnioate"
 
 
+def gate_stems(phrases) -> dict[str, int]:
+    """The stems an ``anchored_gate`` of ``phrases`` scans for, each with the index of its
+    anchor letter (the rarest one; the gate's match starts there). A text passes the gate
+    exactly when one of these stems occurs in it."""
+
+    def minimal(items: set[str]) -> set[str]:
+        return {w for w in items if not any(o != w and o in w for o in items)}
+
+    whole = minimal({" ".join(str(p).lower().split()) for p in phrases if str(p).strip()})
+    # The last of the longest words stands for a phrase ("lost their lives" -> "lives").
+    stems = minimal({max(reversed(p.split()), key=len) for p in whole})
+    return {w: min(range(len(w)), key=lambda j: _RARITY.find(w[j]) % 100) for w in sorted(stems)}
+
+
 def anchored_gate(phrases) -> re.Pattern[str]:
     """A scan that finds whether any of ``phrases`` occurs in a lower-case text (substring
     existence only: the match position is not the phrase's).
@@ -61,18 +75,11 @@ def anchored_gate(phrases) -> re.Pattern[str]:
     look-behind, so the engine skips (in C) every character that is none of the few anchors.
     A phrase containing another one is dropped, a phrase with spaces is represented by its
     (last) longest word, so the scan may pass a little more text than the phrases themselves: use
-    it as a gate in front of the exact patterns, never as their replacement.
+    it as a gate in front of the exact patterns, never as their replacement. ``gate_stems``
+    gives the stems and anchors (prescan.py finds them in a whole article at once).
     """
-
-    def minimal(items: set[str]) -> set[str]:
-        return {w for w in items if not any(o != w and o in w for o in items)}
-
-    whole = minimal({" ".join(str(p).lower().split()) for p in phrases if str(p).strip()})
-    # The last of the longest words stands for a phrase ("lost their lives" -> "lives").
-    stems = minimal({max(reversed(p.split()), key=len) for p in whole})
     groups: dict[str, list[tuple[str, str]]] = {}
-    for w in sorted(stems):
-        i = min(range(len(w)), key=lambda j: _RARITY.find(w[j]) % 100)
+    for w, i in gate_stems(phrases).items():
         groups.setdefault(w[i], []).append((w[i + 1 :], w))
     alts = []
     for c in sorted(groups):

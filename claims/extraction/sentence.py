@@ -38,7 +38,7 @@ from claims.extraction.discourse import (
 )
 from claims.extraction.entities import _orgish
 from claims.extraction.figures import find_figures
-from claims.extraction.lexicon import TITLES_RE, metric_gate
+from claims.extraction.lexicon import TITLES_RE, gate_phrases, metric_gate
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import Pending
 from claims.extraction.text import Sentence
@@ -90,7 +90,10 @@ def _sentence(
     pending,
     seen,
     asked: str = "",
+    gates=None,
 ) -> Entity | None:
+    """``gates`` (prescan.Prescan of the article's text, optional) answers the gates below by
+    lookup instead of a scan of the sentence."""
     # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
     # them is most of the extractor's speed.
     original = s.text
@@ -101,16 +104,27 @@ def _sentence(
         # dashes reads as one between commas (same length, so every offset holds).
         s = Sentence(s.start, s.end, asides, s.paragraph, s.heading)
     low = s.text.lower()
-    has_digit = _DIGIT_RE.search(low) is not None
     # A figure needs a metric word (see lexicon.metric_gate; quotes read as spaces, as
     # find_figures reads them): one scan that most sentences fail, before the number gate.
-    # (One combined scan for metric words, verbs and time words was tried: its larger set of
-    # anchor letters made it slower than the three separate scans together.)
-    metric = metric_gate(low.replace('"', " ") if '"' in low else low) or bool(asked)
+    if gates is None:
+        has_digit = _DIGIT_RE.search(low) is not None
+        metric = metric_gate(low.replace('"', " ") if '"' in low else low) or bool(asked)
+    else:
+        has_digit = gates.digit(s.start, s.end)
+        metric = (
+            gates.metric(s.start, s.end)
+            or gate_phrases(low.replace('"', " ") if '"' in low else low)
+            or bool(asked)
+        )
     timings: list = []
     masked: list[tuple[int, int]] = []
     if has_digit or (
-        _TIME_WORDS_GATE_RE.search(low) is not None and _TIME_WORDS_RE.search(low) is not None
+        (
+            _TIME_WORDS_GATE_RE.search(low) is not None
+            if gates is None
+            else gates.time_words(s.start, s.end)
+        )
+        and _TIME_WORDS_RE.search(low) is not None
     ):
 
         def day() -> tuple[date | None, bool]:
@@ -128,7 +142,9 @@ def _sentence(
         figures = find_figures(s.text, masked, gated=True, asked=asked)
     elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
-    attrs = find_attributions(s.text, registry)
+    attrs = find_attributions(
+        s.text, registry, verb_at=None if gates is None else gates.verb_at(s.start, s.end)
+    )
     if s.text[1:2].isupper() and (lm := _LABEL_RE.match(s.text)):
         # A transcript's speaker label ("SPOKESMAN RAMI HADDAD:", "HADDAD:") governs its
         # paragraph; a questioner's label ("QUESTION:") names no claimant.

@@ -239,7 +239,12 @@ def find_timings(
         day, overnight = day()  # resolved only when a clock time needs a date
     for g in groups:
         out.append(_timing(s, g, day, overnight, place_tz))
-    durations = _DURATION_RE.finditer(s) if _DUR_GATE_RE.search(low) else ()
+    # (the substring tests first: the gate's match holds one of them, and most sentences none)
+    durations = (
+        _DURATION_RE.finditer(s)
+        if ("hour" in low or "hr" in low or "min" in low) and _DUR_GATE_RE.search(low)
+        else ()
+    )
     for m in durations:
         t = _duration(s, m)
         if t is not None:
