@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from claims.extraction.attribution import Attribution, Entity, Registry, _valid_np
-from claims.extraction.attribution import speaker_for as _speaker_for
 from claims.extraction.entities import _is_proper, _orgish
+from claims.extraction.speakers import speaker_for as _speaker_for
 from claims.extraction.text import Sentence
 
 # A headline's trailing speaker ("Strike kills 31 - monitor").

@@ -29,35 +29,26 @@ from claims.extraction.names import (
     _ACRONYM_RE,
     _ANY_ORG,
     _CALLING_ITSELF_RE,
-    _CONNECTORS,
-    _COUNT_INITIALS,
-    _COUNT_START_RE,
-    _DESCRIPTOR_RE,
     _DETERMINERS_RE,
-    _LOCATIVE_TAIL_RE,
     _ORG_OFFICIAL_RE,
-    _PLACE_POSSESSIVE_RE,
     _has_upper,
     _initials,
     _is_name,
     _is_proper,
     _lowerish,
-    _org_without_place,
     _orgish,
-    _orgish_generic,
     _person_noun,
     _tokens,
 )
+from claims.extraction.phrases import normalize
 from claims.extraction.roles import (
     _COLLECTIVE,
     _DOCUMENT_RE,
     _DOCUMENT_WORDS,
     _INQUIRY_WORDS,
     _ITS_SPOKES_RE,
-    _JOB_RE,
     _NOT_ORGS,
     _OF_BODY_RE,
-    _ORG_DESC_RE,
     _ORG_DOCUMENT_RE,
     _ORG_SPOKES_RE,
     _ROLE_BEFORE_NAME_RE,
@@ -172,52 +163,7 @@ class Registry:
         return e
 
     def _resolve(self, np: str, appositive: str = "") -> Entity | None:
-        np = _DETERMINERS_RE.sub("", np.strip()) if np.lower().startswith("the ") else np.strip()
-        if "'" in np and (m := _PLACE_POSSESSIVE_RE.match(np)) and len(np) > m.end():
-            np = np[m.end() :]  # "the city's health directorate": the directorate
-        if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
-            np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
-        if (" in " in np or " at " in np or "(" in np) and np[:1].isupper():
-            np = _org_without_place(np)  # "Lady Ruth Hospital (LRH) in Kessa": the hospital
-        np = self.acronyms.get(np, np)
-        if np.isupper() and np.isalpha() and 2 < len(np) < 7 and (full := self._spelled_out(np)):
-            np = full  # "The KST says" after "the Kivu Security Tracker": the same body
-        if (
-            np[:1] in _COUNT_INITIALS
-            and (m := _COUNT_START_RE.match(np))
-            and np[m.end() : m.end() + 1].islower()
-        ):
-            np = np[m.end() :]  # "One farmer", "two local officials", "some news sources"
-        if (
-            np[:1].isupper()
-            and np.count(" ") > 1
-            and (m := _ORG_DESC_RE.match(np))
-            and _is_proper(rest := np[m.end() :])
-            and rest[:1].isupper()  # "International Organization for Migration" is one name
-            and not _orgish_generic(rest)
-        ):
-            # "Human rights group Civic Shield": the organisation's name, described.
-            appositive = f"{appositive} {m.group().strip()}".strip()
-            np = rest
-        elif (
-            np[:1].isupper()
-            and np.count(" ") > 1
-            and (m := _JOB_RE.match(np))
-            and _is_name(np[m.end() :])
-        ):
-            # "Local journalist Femi Obra": the person, described.
-            appositive = f"{appositive} {m.group().strip()}".strip()
-            np = np[m.end() :]
-        if _has_upper(np[1:]) and (m := _DESCRIPTOR_RE.match(np)):
-            # "opposition Halden Civic Forum": the name is the proper part; the rest describes it.
-            desc_words = m.group("desc").lower().split()
-            if (
-                _is_proper(m.group("name"))
-                and not _orgish_generic(m.group("name"))
-                and not any(w in lx.CLAIMANT_HEADS or w in _CONNECTORS for w in desc_words)
-            ):
-                appositive = f"{appositive} {m.group('desc')}".strip()
-                np = m.group("name")
+        np, appositive = normalize(np, appositive, self.acronyms, self._spelled_out)
         low = np.lower()
         if low in lx.PRONOUNS_PERSON:
             return self._touch_opt(self._recent(lambda e: e.person))

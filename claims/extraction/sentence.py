@@ -12,7 +12,6 @@ import re
 from datetime import date
 
 from claims.extraction.attribution import Attribution, Entity, _valid_np, find_attributions
-from claims.extraction.attribution import speaker_for as _speaker_for
 from claims.extraction.cues import (
     _ASIDE_RE,
     _ASKERS,
@@ -41,6 +40,7 @@ from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import TITLES_RE, gate_phrases, metric_gate
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import Pending
+from claims.extraction.speakers import speaker_for as _speaker_for
 from claims.extraction.text import Sentence
 from claims.extraction.timing import find_timings
 from claims.extraction.victims import victim_group

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction import lexicon as lx
-from claims.extraction.entities import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper, _orgish
+from claims.extraction.names import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper, _orgish
 from claims.extraction.numbers import words
 
 _DIGIT_RE = re.compile(r"[0-9]")
