@@ -258,7 +258,7 @@ class Registry:
             if " " in np and np[np.rfind(" ") + 1 : np.rfind(" ") + 2].isupper()
             else None
         )
-        if role is not None and _is_name(role.group("name")):
+        if role is not None and _is_name(role.group("name")) and not _orgish(role.group("name")):
             # "regional governor Oleh Synehubov", "police Lt. Ali Abbas": the person, whose
             # role a later "the governor" may name (merging.py)
             person = self._person(role.group("name"))

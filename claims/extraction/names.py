@@ -48,6 +48,8 @@ _PLACE_POSSESSIVE_RE = re.compile(
     re.I,
 )
 # Where an anonymous speaker stood, which does not tell who they are.
+# ... and the named place an unnamed speaker is in ("local authorities in Beni").
+_PLACE_NAME_TAIL_RE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$")
 _LOCATIVE_TAIL_RE = re.compile(
     r"\s+(?:at|on|in)\s+the\s+(?:[a-z]+\s+)?(?:scene|ground|capital|city|town|area|region|"
     r"village|site)$"

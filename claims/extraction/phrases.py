@@ -16,14 +16,16 @@ from claims.extraction.names import (
     _DESCRIPTOR_RE,
     _DETERMINERS_RE,
     _LOCATIVE_TAIL_RE,
+    _PLACE_NAME_TAIL_RE,
     _PLACE_POSSESSIVE_RE,
     _has_upper,
     _is_name,
     _is_proper,
     _org_without_place,
     _orgish_generic,
+    _person_noun,
 )
-from claims.extraction.roles import _JOB_RE, _ORG_DESC_RE
+from claims.extraction.roles import _COLLECTIVE, _JOB_RE, _ORG_DESC_RE
 
 
 def normalize(
@@ -36,6 +38,13 @@ def normalize(
         np = np[m.end() :]  # "the city's health directorate": the directorate
     if " the " in np and (m := _LOCATIVE_TAIL_RE.search(np)) and not _has_upper(np[1:]):
         np = np[: m.start()]  # "rescue worker at the scene", "sources in the capital"
+    elif (
+        (" in " in np or " from " in np)
+        and (m := _PLACE_NAME_TAIL_RE.search(np))
+        and not _has_upper(np[1 : m.start()])
+        and (np[: m.start()].rsplit(None, 1)[-1].lower() in _COLLECTIVE or _person_noun(np.lower()))
+    ):
+        np = np[: m.start()]  # "local authorities in Beni": unnamed, wherever they are
     if (" in " in np or " at " in np or "(" in np) and np[:1].isupper():
         np = _org_without_place(np)  # "Lady Ruth Hospital (LRH) in Kessa": the hospital
     np = acronyms.get(np, np)
@@ -48,7 +57,7 @@ def normalize(
     ):
         np = np[m.end() :]  # "One farmer", "two local officials", "some news sources"
     if (
-        np[:1].isupper()
+        np[:1].isalpha()
         and np.count(" ") > 1
         and (m := _ORG_DESC_RE.match(np))
         and _is_proper(rest := np[m.end() :])

@@ -43,7 +43,8 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
     r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor)"
-    r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]+)?\s+"  # "Director General of Police"
+    # "Director General of Police"
+    r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:Police|Prisons|Customs|Health|Defen[cs]e|Security))?\s+"
     r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
 )
 _SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
@@ -65,7 +66,8 @@ _JOB_RE = re.compile(
     re.I,
 )
 _ORG_DESC_RE = re.compile(
-    r"(?:[a-z-]+\s+){0,3}?(?:(?:group|organi[sz]ation|charity|watchdog|NGO|network)\s+(?=[A-Z])|"
+    r"(?:[a-z-]+\s+){0,3}?(?:(?:group|organi[sz]ation|charity|watchdog|NGO|network|outlet|"
+    r"newspaper|broadcaster|daily|website)\s+(?=[A-Z])|"
     r"agency\s+(?=(?-i:[A-Z]{2,})\b))",  # "refugee agency UNHCR"
     re.I,
 )

@@ -243,3 +243,21 @@ def test_whose_names_these_are(text, claimants):
 )  # fmt: skip
 def test_speakers_of_statements_and_with_clauses(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        # an unnamed speaker is not known by the named place it stands in; a ministry is
+        ("Local authorities in Beni put the toll at about 150.", ["Local authorities"]),
+        ("The defence ministry in Vell said up to four died.", ["defence ministry in Vell"]),
+        # a description before an organisation's or an outlet's name
+        ("The rights group Civic Shield said four people died.", ["Civic Shield"]),
+        ("The independent news outlet Carta Nova said two people were killed.", ["Carta Nova"]),
+        # an office of a named body before a name is no part of the name
+        ("An unidentified official of the Kessa Municipal Corporation said three bodies were "
+         "recovered.", ["An unidentified official of the Kessa Municipal Corporation"]),
+    ],
+)  # fmt: skip
+def test_names_without_places_and_descriptions(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
