@@ -353,8 +353,8 @@ def _with_cite(a: Attribution, cites: list[tuple[int, str]], all_: list[Attribut
 
 
 def _entity(registry: Registry, np: str, appositive: str) -> Entity | None:
-    if lx.OUTLET_RE.match(np.strip()):
-        return None
+    # A wire service that reports on its own ("12 died, AFP reported") is the claimant; one
+    # that relays someone ("AFP reported the ministry said") gives way to them (speakers.py).
     if (
         np.endswith(_SOURCE_NOUNS)
         and (sm := _SOURCE_NOUN_RE.search(np))

@@ -261,3 +261,17 @@ def test_speakers_of_statements_and_with_clauses(text, claimants):
 )  # fmt: skip
 def test_names_without_places_and_descriptions(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        # a wire service reporting on its own is the source of the figure
+        ("Twelve people died in the landslide, Agence France-Presse reported.",
+         ["Agence France-Presse"]),
+        # ... and gives way to the one it relays
+        ("AFP reported that the ministry said five people died.", ["ministry"]),
+    ],
+)  # fmt: skip
+def test_wire_services(text, claimants):
+    assert [r[0] for r in readings(text)] == claimants
