@@ -257,14 +257,16 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
         pos = vm.end()
         vl = f.victims.lower()
+        # "8,000 displaced people are sleeping in schools", "the 12 injured workers", "1.7
+        # million internally displaced people"
+        skip = 1 if " " in vl and vl.split(None, 1)[0].endswith("ly") else 0
         if (
-            " " in vl
-            and (adj := vl.split(None, 1)[0]) in _HARMED_ADJECTIVES
+            vl.count(" ") > skip
+            and (adj := vl.split(None, skip + 1)[skip]) in _HARMED_ADJECTIVES
             and not _POST_METRIC_RE.match(rc, pos)
         ):
-            # "8,000 displaced people are sleeping in schools", "the 12 injured workers"
             f.metric, f.own_metric = _HARMED_ADJECTIVES[adj], True
-            f.victims = f.victims.split(None, 1)[1]
+            f.victims = f.victims.split(None, skip + 1)[skip + 1]
             f.extent = ph.end + pos
             return f
         if vl.endswith(("bodies", "body")) or (vl.endswith("graves") and "mass" not in vl):

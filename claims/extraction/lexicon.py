@@ -191,6 +191,8 @@ METRIC_BEFORE: dict[str, str] = {
     "kidnapping": "abducted",
     "displaced": "displaced",
     "displacing": "displaced",
+    "displace": "displaced",  # a headline's verb ("Floods Kill 23, Displace 80,000")
+    "displaces": "displaced",
 }
 
 # Nouns naming a running count ("the death toll rose to 26", "the number of wounded at 40").

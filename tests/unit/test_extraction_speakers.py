@@ -275,3 +275,15 @@ def test_names_without_places_and_descriptions(text, claimants):
 )  # fmt: skip
 def test_wire_services(text, claimants):
     assert [r[0] for r in readings(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 70,000 internally displaced people arrived in the town.",
+         [("displaced", 63000)]),
+        ("Kessa Floods Kill 23, Displace 80,000", [("killed", 23), ("displaced", 80000)]),
+    ],
+)  # fmt: skip
+def test_displacement_wordings(text, expected):
+    assert [(r[1], r[2]) for r in readings(text)] == expected
