@@ -125,7 +125,7 @@ def find_attributions(
     out: list[Attribution] = []
     cites = (
         [(m.start(), m.group("np").strip()) for m in _CITING_RE.finditer(s)]
-        if ("citing" in s or "quoting" in s)
+        if ("iting " in s or "uoting " in s)
         else []
     )
     if verb_at is None:

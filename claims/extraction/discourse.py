@@ -86,7 +86,7 @@ _PROPER_SUBJECT_RE = re.compile(
 )
 _BODY_FINDER_RE = re.compile(
     r"(?:(?:In|On|By|Since|Later|Earlier|Overnight)\b[^,]{0,30},\s+)?"
-    r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|had\s+|then\s+)?"
+    r"(?P<np>[A-Za-z][\w' -]{1,60}?)\s+(?:later\s+|also\s+|have\s+|has\s+|had\s+|then\s+)?"
     r"(?:recovered|found|pulled|retrieved|collected|dug\s+out|exhumed|counted|received|"
     r"brought\s+out)\b"
 )

@@ -82,7 +82,7 @@ _ACCORDING_RE = re.compile(
     r"citing|and\s+(?:the|a)\s+\w+\s+said|published|released|issued|compiled)\b))"
 )
 _CITING_RE = re.compile(
-    r"\b(?:citing|quoting)\s+(?P<np>[^,.;:\"()]{1,100}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:who|which|"
+    r"\b(?:[Cc]iting|[Qq]uoting)\s+(?P<np>[^,.;:\"()]{1,100}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:who|which|"
     r"as\s+saying|and\s+said)\b))"
 )
 _INVERSION_RE = re.compile(
