@@ -166,6 +166,13 @@ def find_figures(
     return figures
 
 
+_FIGURE_AT_RE = re.compile(
+    r"\b(?:put|puts|putting|raised|raising|revised|lowered|gave)\s+(?:the|that|this|their|its)\s+"
+    r"(?:figure|number|count|estimate)\s+(?:at|to|as)\s+(?:(?:about|around|some|nearly|at\s+least|"
+    r"more\s+than)\s+)?$"
+)
+
+
 def _inherit(s: str, cands: list[RawFigure]) -> None:
     """Borrow metrics (and victims for bare numbers) from coordinated neighbours.
 
@@ -187,6 +194,10 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
         if not prev.metric:
             continue
         gap = s[prev.extent : f.start]
+        if not f.metric and _FIGURE_AT_RE.search(s, max(0, f.start - 40), f.start):
+            # "10 people had died, but officials later put the figure at 14": the same count
+            f.metric, f.own_metric = prev.metric, True
+            continue
         if (
             not f.metric
             and not f.victims

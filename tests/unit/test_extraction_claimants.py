@@ -12,6 +12,10 @@ from claims.extraction import ExtractedFigure, extract
 
 SOURCES = [
     (
+        "Initial reports said 10 people had died, but officials later put the figure at 14.",
+        [("Initial reports", "killed", 10), ("officials", "killed", 14)],
+    ),
+    (
         "Sheriff Tom Reyes said three deputies were wounded in the ambush.",
         [("Tom Reyes", "injured", 3)],
     ),
