@@ -208,6 +208,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         return None
     if _SPEAKER_NEXT_RE.match(rc):
         return None  # "three witnesses said": a count of speakers
+    if rc[:1] == " " and lx.EVENT_NEXT_RE.match(rc):
+        return None  # "the death toll from two violent attacks": a count of events
     f = RawFigure(
         ph.start,
         ph.end,

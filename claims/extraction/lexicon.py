@@ -364,3 +364,12 @@ def gate_phrases(low: str) -> bool:
         or "patients" in low
         or "list of" in low
     )
+
+
+# A count of events, not of people ("the death toll from two violent attacks").
+EVENT_NEXT_RE = re.compile(
+    r"\s+(?:(?:separate|violent|deadly|coordinated|suicide|bomb|car|air|rocket|drone|similar|"
+    r"other|more|further|major)\s+){0,2}(?:attacks?|explosions?|blasts?|bombings?|incidents?|"
+    r"raids?|air\s?strikes?|earthquakes?|shootings?|ambushes|landslides?)\b",
+    re.I,
+)

@@ -49,7 +49,7 @@ _AMOUNT_WORDS = words(
     """scores dozens hundreds thousands millions tens many several some few others more most
     none all both"""
 )
-_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their)\s", re.I)
+_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their|another)\s", re.I)
 
 _POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
 

@@ -12,6 +12,10 @@ from claims.extraction import ExtractedFigure, extract
 
 SOURCES = [
     (
+        "Another local leader, Charles Endo, said more than 18 people lost their lives.",
+        [("Charles Endo", "killed", 19)],
+    ),
+    (
         "Initial reports said 10 people had died, but officials later put the figure at 14.",
         [("Initial reports", "killed", 10), ("officials", "killed", 14)],
     ),

@@ -9,6 +9,11 @@ import pytest
 from claims.extraction import ExtractedFigure, extract
 
 WORDINGS = [
+    # a count of events is no figure
+    (
+        "The death toll from two violent attacks has risen to at least 18.",
+        [("killed", 18, "at_least")],
+    ),
     ("The death toll from the flooding has risen to 45.", [("killed", 45, "exact")]),
     (
         "Gunmen opened fire on a bus, killing 12 and wounding 30.",
