@@ -90,7 +90,8 @@ _AUX = (
 _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
-    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+)\b[^,;.]{0,80},"
+    # ... or a list in apposition: "Two people, a man and a woman, were killed"
+    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+|an?\s)\b[^,;.]{0,80},"
     # "Three bystanders including a schoolboy were killed"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
     # "166 people involved in the violence have been arrested"

@@ -40,7 +40,7 @@ _SINGLE_NP_METRIC_RE = re.compile(
     r"(?:,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:,\s+\d{1,3})?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been|is|remains|"
     r"remained)\s+(?:also\s+|reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|"
-    r"pronounced\s+|declared\s+|confirmed\s+|"
+    r"pronounced\s+|declared\s+|confirmed\s+|shot\s+and\s+|"
     r"badly\s+)?(?P<m>killed|shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|"
     r"arrested|detained|missing|treated|taken\s+into\s+custody|in\s+(?:a\s+)?(?:critical|"
     r"serious)\s+condition|in\s+hospital)\b"
@@ -84,6 +84,12 @@ _AMONG_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}"
     rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
+)
+_BOTH_RE = re.compile(
+    r"\b[Bb]oth\s+(?:of\s+the\s+)?(?P<np>(?:victims|men|women|children|boys|girls|soldiers|officers|"
+    r"brothers|sisters|pilots|passengers|workers|journalists|guards|policemen|hostages))\s+"
+    r"(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:also\s+|later\s+|reportedly\s+)?"
+    r"(?P<m>killed|died|dead|wounded|injured|hurt|missing|abducted|kidnapped|arrested|detained)\b"
 )
 _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
@@ -129,6 +135,23 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
+    if "oth " in s:
+        for m in _BOTH_RE.finditer(s):
+            # "Both victims died at the scene": two, the people named (not "both sides")
+            word = " ".join(m.group("m").lower().split())
+            metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
+            if metric:
+                out.append(
+                    (
+                        m.start(),
+                        m.end("np"),
+                        m.group()[: m.end("np") - m.start()],
+                        metric,
+                        m.group("np"),
+                        m.end(),
+                        2,
+                    )
+                )
     if " among " in s:
         for m in _AMONG_RE.finditer(s):
             word = m.group("m").lower()

@@ -9,6 +9,10 @@ import pytest
 from claims.extraction import ExtractedFigure, extract
 
 WORDINGS = [
+    ("Two people, a man and a woman, were killed.", [("killed", 2, "exact")]),
+    ("An officer was shot and killed during the chase.", [("killed", 1, "exact")]),
+    ("Both victims died at the scene.", [("killed", 2, "exact")]),
+    ("Both of the pilots were killed.", [("killed", 2, "exact")]),
     # a count of events is no figure
     (
         "The death toll from two violent attacks has risen to at least 18.",
