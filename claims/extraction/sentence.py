@@ -140,9 +140,7 @@ def _sentence(
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
         figures = find_figures(s.text, masked, gated=True, asked=asked)
-    elif (
-        "a " in low or "an " in low or " among " in low or "both " in low
-    ) and _SINGLE_METRIC_RE.search(low):
+    elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     attrs = find_attributions(
         s.text, registry, verb_at=None if gates is None else gates.verb_at(s.start, s.end)

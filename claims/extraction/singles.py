@@ -85,12 +85,6 @@ _AMONG_RE = re.compile(
     rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
 )
-_BOTH_RE = re.compile(
-    r"\b[Bb]oth\s+(?:of\s+the\s+)?(?P<np>(?:victims|men|women|children|boys|girls|soldiers|officers|"
-    r"brothers|sisters|pilots|passengers|workers|journalists|guards|policemen|hostages))\s+"
-    r"(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:also\s+|later\s+|reportedly\s+)?"
-    r"(?P<m>killed|died|dead|wounded|injured|hurt|missing|abducted|kidnapped|arrested|detained)\b"
-)
 _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
 
@@ -135,23 +129,6 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
-    if "oth " in s:
-        for m in _BOTH_RE.finditer(s):
-            # "Both victims died at the scene": two, the people named (not "both sides")
-            word = " ".join(m.group("m").lower().split())
-            metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
-            if metric:
-                out.append(
-                    (
-                        m.start(),
-                        m.end("np"),
-                        m.group()[: m.end("np") - m.start()],
-                        metric,
-                        m.group("np"),
-                        m.end(),
-                        2,
-                    )
-                )
     if " among " in s:
         for m in _AMONG_RE.finditer(s):
             word = m.group("m").lower()

@@ -11,8 +11,8 @@ from claims.extraction import ExtractedFigure, extract
 WORDINGS = [
     ("Two people, a man and a woman, were killed.", [("killed", 2, "exact")]),
     ("An officer was shot and killed during the chase.", [("killed", 1, "exact")]),
-    ("Both victims died at the scene.", [("killed", 2, "exact")]),
-    ("Both of the pilots were killed.", [("killed", 2, "exact")]),
+    # "both" refers back to two already counted: no figure of its own
+    ("The authorities said both men died of natural causes.", []),
     # a count of events is no figure
     (
         "The death toll from two violent attacks has risen to at least 18.",
