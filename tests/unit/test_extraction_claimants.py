@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ExtractedFigure, extract
+from tests.unit.test_extraction_reading import readings
 
 SOURCES = [
     (
@@ -188,9 +188,5 @@ SOURCES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), SOURCES)
 def test_each_source_is_credited(sentence, expected):
-    got = [
-        (c.claimant, c.metric, c.low)
-        for c in extract("Talks met.\n\n" + sentence)
-        if isinstance(c, ExtractedFigure)
-    ]
-    assert got == expected
+    got = readings("Talks met.\n\n" + sentence)
+    assert [(claimant, metric, low) for claimant, metric, low, _, _ in got] == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import ExtractedFigure, extract
+from tests.unit.test_extraction_reading import readings
 
 WORDINGS = [
     ("Two people, a man and a woman, were killed.", [("killed", 2, "exact")]),
@@ -161,9 +161,5 @@ WORDINGS = [
 
 @pytest.mark.parametrize(("sentence", "expected"), WORDINGS)
 def test_each_wording_gives_its_figures(sentence, expected):
-    got = [
-        (c.metric, c.low, c.qualifier)
-        for c in extract("Talks met.\n\n" + sentence)
-        if isinstance(c, ExtractedFigure)
-    ]
-    assert got == expected
+    got = readings("Talks met.\n\n" + sentence)
+    assert [(metric, low, qualifier) for _, metric, low, _, qualifier in got] == expected
