@@ -115,7 +115,8 @@ def _sentence(
         has_digit = gates.digit(s.start, s.end)
         metric = (
             gates.metric(s.start, s.end)
-            or gate_phrases(low.replace('"', " ") if '"' in low else low)
+            or gates.phrase(s.start, s.end)
+            or ('"' in low and gate_phrases(low.replace('"', " ")))
             or bool(asked)
         )
     timings: list = []
