@@ -145,6 +145,7 @@ def _has_upper(text: str) -> bool:
     return not text.isascii() and any(c.isupper() for c in text)
 
 
+@_memo
 def _lowerish(name: str) -> bool:
     """Lower case but for a capital a headline or sentence start gives it ("Aid group")."""
     return (name[:1].lower() + name[1:]).islower()
