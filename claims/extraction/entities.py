@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon as lx
+from claims.extraction.memo import normalized, tokens
 from claims.extraction.merging import merge_names
 from claims.extraction.names import (
     _A_SPOKESPERSON,
@@ -40,7 +41,6 @@ from claims.extraction.names import (
     _person_noun,
     _tokens,
 )
-from claims.extraction.phrases import normalize
 from claims.extraction.roles import (
     _COLLECTIVE,
     _DOCUMENT_RE,
@@ -96,7 +96,6 @@ class Registry:
         self.entities: list[Entity] = []
         self.clock = 0
         self._cache: dict[tuple[str, str], Entity] = {}
-        self._token_cache: dict[str, frozenset[str]] = {}
         self._described: set[str] = set()  # every entity's descriptor words, a cheap test
         self.last_official: Entity | None = None  # the institution of "a ministry official"
         self.text = text
@@ -120,6 +119,7 @@ class Registry:
                     or len(initials) >= 3
                 ):
                     self.acronyms[acr] = _DETERMINERS_RE.sub("", full)
+        self._acronyms_key = tuple(self.acronyms.items())
 
     def finish(self) -> None:
         """Names read once the whole article is known (merging.py)."""
@@ -141,11 +141,8 @@ class Registry:
         return best
 
     def _tokens(self, np: str) -> frozenset[str]:
-        """``_tokens`` memoised for this article (names repeat within one)."""
-        toks = self._token_cache.get(np)
-        if toks is None:
-            toks = self._token_cache[np] = _tokens(np)
-        return toks
+        """``_tokens``, memoised (memo.py)."""
+        return tokens(np)
 
     def resolve(self, np: str, appositive: str = "") -> Entity | None:
         """The entity a noun phrase names, creating it when new. None for unusable phrases.
@@ -163,7 +160,9 @@ class Registry:
         return e
 
     def _resolve(self, np: str, appositive: str = "") -> Entity | None:
-        np, appositive = normalize(np, appositive, self.acronyms, self._spelled_out)
+        np, appositive = normalized(
+            np, appositive, self.acronyms, self._acronyms_key, self._spelled_out
+        )
         low = np.lower()
         if low in lx.PRONOUNS_PERSON:
             return self._touch_opt(self._recent(lambda e: e.person))

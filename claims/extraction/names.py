@@ -5,9 +5,14 @@ strip descriptions and places from a claimant's name. Pure helpers for entities.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extraction import lexicon as lx
 from claims.extraction.numbers import trie_regex, words
+
+# The tests of a phrase's shape below are pure and speakers repeat within and across articles:
+# their answers are kept (a bounded cache).
+_memo = lru_cache(maxsize=20_000)
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "du", "la", "on", "to", "in"})
 
@@ -103,6 +108,7 @@ _PERSON_NOUNS = words(
 _CLAUSE_WORDS = ("of", "at", "from", "in", "for", "with", "who")
 
 
+@_memo
 def _person_noun(low: str) -> bool:
     """Whether a lower-case noun phrase names one person by role ("a doctor at the clinic")."""
     ws = low.split()
@@ -141,6 +147,7 @@ def _has_upper(text: str) -> bool:
     return not text.isascii() and any(c.isupper() for c in text)
 
 
+@_memo
 def _lowerish(name: str) -> bool:
     """Lower case but for a capital a headline or sentence start gives it ("Aid group")."""
     return (name[:1].lower() + name[1:]).islower()
@@ -179,16 +186,19 @@ def _org_without_place(np: str) -> str:
     return name
 
 
+@_memo
 def _is_name(np: str) -> bool:
     return bool(_NAME_RE.match(np.strip()))
 
 
+@_memo
 def _orgish(np: str) -> bool:
     return not lx.CLAIMANT_HEADS.isdisjoint(w.lower().strip(".,") for w in np.split()) or bool(
         _ORG_WORD_RE.search(np)
     )
 
 
+@_memo
 def _is_proper(seg: str) -> bool:
     words = seg.split()
     if not words or len(words) > 9:

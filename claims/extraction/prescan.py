@@ -10,8 +10,11 @@ occurs in it, and a sentence's text is the article's text at its offsets (an asi
 dashes is rewritten to commas, which no stem holds; quotes read as spaces, which no stem holds
 either). The verb gate runs on the original case, so its hits are kept only where the original
 text holds the stem as written, and its position (the stem's anchor letter) is the one the
-regex would report. An article whose lower-casing changes its length (rare characters) gets no
-prescan: its sentences use the per-sentence gates.
+regex would report. The metric phrases (lexicon.GATE_PHRASES) are found whole; none holds a
+comma, a double space or a quote, so the rewritten aside neither makes nor breaks one, and
+only a quote read as a space can join one (the caller looks for those itself). An article whose
+lower-casing changes its length (rare characters) gets no prescan: its sentences use the
+per-sentence gates.
 """
 
 from __future__ import annotations
@@ -20,14 +23,14 @@ from bisect import bisect_left
 
 import ahocorasick
 
-from claims.extraction.lexicon import METRIC_GATE_WORDS
+from claims.extraction.lexicon import GATE_PHRASES, METRIC_GATE_WORDS
 from claims.extraction.numbers import gate_stems
 from claims.extraction.reporting import _VERB_PHRASES, _VERBS
 from claims.extraction.sentence import _TIME_WORDS
 
 # What a stem is to the gates: a metric stem, a time word, a verb stem, both a metric and a
-# verb stem ("toll": "put the toll at"), a digit.
-_METRIC, _TIME, _VERB, _METRIC_VERB, _DIGIT = 0, 1, 2, 3, 4
+# verb stem ("toll": "put the toll at"), a digit, a metric phrase (lexicon.gate_phrases, whole).
+_METRIC, _TIME, _VERB, _METRIC_VERB, _DIGIT, _PHRASE = 0, 1, 2, 3, 4, 5
 
 
 def _automaton() -> ahocorasick.Automaton:
@@ -39,6 +42,8 @@ def _automaton() -> ahocorasick.Automaton:
     ):
         for stem, anchor in gate_stems(phrases).items():
             kinds.setdefault(stem, {})[kind] = anchor
+    for phrase in GATE_PHRASES:
+        kinds.setdefault(phrase.lower(), {})[_PHRASE] = 0
     auto = ahocorasick.Automaton()
     for stem, anchors in kinds.items():
         kind = _METRIC_VERB if anchors.keys() == {_METRIC, _VERB} else min(anchors)
@@ -58,7 +63,7 @@ _AUTOMATON = _automaton()
 class Prescan:
     """Where the gate stems and digits of one article lie (offsets into its text)."""
 
-    __slots__ = ("hits", "verbs", "digits")
+    __slots__ = ("hits", "verbs", "digits", "phrases")
 
     def __init__(self, text: str, low: str) -> None:
         # Per gate: the (start, inclusive end) of its stems' occurrences, in text order. No
@@ -68,9 +73,12 @@ class Prescan:
         # gate reads them
         verbs: list[tuple[int, int, int]] = []
         digits: list[int] = []  # (a digit lower-cases to itself and nothing else to a digit)
+        phrases: list[tuple[int, int]] = []  # (inclusive end, start), in the order of their ends
         for end, (kind, back, anchor, stem) in _AUTOMATON.iter(low):
             if kind == _DIGIT:
                 digits.append(end)
+            elif kind == _PHRASE:
+                phrases.append((end, end - back))
             elif kind >= _VERB:
                 start = end - back
                 if text.startswith(stem, start):
@@ -79,7 +87,7 @@ class Prescan:
                     hits[_METRIC].append((start, end))
             else:
                 hits[kind].append((end - back, end))
-        self.hits, self.verbs, self.digits = hits, verbs, digits
+        self.hits, self.verbs, self.digits, self.phrases = hits, verbs, digits, phrases
 
     def _has(self, kind: int, a: int, z: int) -> bool:
         hits = self.hits[kind]
@@ -93,6 +101,17 @@ class Prescan:
     def time_words(self, a: int, z: int) -> bool:
         """Whether text[a:z] passes sentence._TIME_WORDS_GATE_RE."""
         return self._has(_TIME, a, z)
+
+    def phrase(self, a: int, z: int) -> bool:
+        """Whether text[a:z] passes lexicon.gate_phrases (the text as written: a quote read as
+        a space may join a phrase the caller still has to look for)."""
+        phrases = self.phrases
+        i = bisect_left(phrases, (a,))
+        while i < len(phrases) and phrases[i][0] < z:
+            if phrases[i][1] >= a:
+                return True
+            i += 1
+        return False
 
     def digit(self, a: int, z: int) -> bool:
         """Whether text[a:z] holds a digit."""

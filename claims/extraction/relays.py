@@ -7,6 +7,7 @@ which said six strikers had died": the command).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extraction import lexicon as lx
 from claims.extraction.numbers import words
@@ -28,6 +29,7 @@ _MEDIA_HEADS = frozenset(
 _ADVERBS = frozenset(words("later also earlier separately then first since"))
 
 
+@lru_cache(maxsize=20_000)  # pure, and asked of the same names again and again
 def _is_media(np: str, verb: str) -> bool:
     """A broadcaster or news outlet (or an acronym that reports: "NRT reported")."""
     if lx.OUTLET_RE.match(np.strip()):

@@ -146,8 +146,9 @@ _NP_TAIL_RE = re.compile(
     r"overnight|late|early|(?:released|issued|published)\s.*)$"
 )
 # A speaker in a "with" clause: ", with emergency services confirming a death toll of 76".
+# (The boundary is checked after the word, so the engine scans for "with" in C.)
 _WITH_SPEAKER_RE = re.compile(
-    r"\bwith\s+(?P<np>(?:the\s+)?[A-Za-z][\w' -]{1,60}?)\s+(?:confirming|saying|reporting|"
+    r"with(?<=\bwith)\s+(?P<np>(?:the\s+)?[A-Za-z][\w' -]{1,60}?)\s+(?:confirming|saying|reporting|"
     r"putting|estimating|giving)\b"
 )
 # What a group claims when it claims an attack, not a count.
@@ -173,8 +174,10 @@ _PARTICIPLE_SUBJECT_RE = re.compile(
     r"(?:[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}[-\u2013\u2014]\s+)?"
     r"(?P<np>[A-Z][\w'-]*(?:\s+(?![a-z]+ed\b)[\w'.-]+){0,8}?)\s+(?:also\s+)?[a-z]+ed\b"
 )
+# (Each word's first letter is a literal and its boundary is checked after it, so the engine
+# scans for "w" and "h" in C.)
 _CONFIRMED_BY_RE = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:confirmed|reported|given|announced|"
+    r"(?:w(?<=\bw)(?:as|ere)|h(?<=\bh)(?:as|ave|ad)\s+been)\s+(?:confirmed|reported|given|announced|"
     rf"released|verified)\s+by\s+(?P<np>(?:{_NP_CHAR}){{2,80}}?)"
     r"(?=\s*(?:[,.;:()\"]|$|\s+(?:on|in|at|late|early|who|which)\b))"
     r"(?:\s*,\s*(?P<app>(?:a|an|the)\s[^,.;:\"()]{1,80}))?"

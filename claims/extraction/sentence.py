@@ -46,9 +46,11 @@ from claims.extraction.timing import find_timings
 from claims.extraction.victims import victim_group
 
 _DIGIT_RE = re.compile(r"[0-9]")
+# The number gate of a sentence without a digit (the digit gate is tested before it): without
+# an alternative that starts with a character class, the engine skips to the words' first
+# letters in C.
 _GATE_RE = re.compile(
-    "[0-9]|"
-    + trie_regex(
+    trie_regex(
         [
             *NUMBER_WORDS,
             "noon",
@@ -113,7 +115,8 @@ def _sentence(
         has_digit = gates.digit(s.start, s.end)
         metric = (
             gates.metric(s.start, s.end)
-            or gate_phrases(low.replace('"', " ") if '"' in low else low)
+            or gates.phrase(s.start, s.end)
+            or ('"' in low and gate_phrases(low.replace('"', " ")))
             or bool(asked)
         )
     timings: list = []
@@ -135,7 +138,7 @@ def _sentence(
     figures = []
     if not metric:
         pass
-    elif has_digit or (  # a digit is in the number gate: its scan is needed only without one
+    elif has_digit or (  # a digit passes the number gate: its scan is needed only without one
         _GATE_RE.search(low) is not None
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):

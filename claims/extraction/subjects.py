@@ -9,7 +9,7 @@ import re
 
 from claims.extraction import lexicon as lx
 from claims.extraction.names import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper, _orgish
-from claims.extraction.numbers import words
+from claims.extraction.numbers import trie_regex, words
 
 _DIGIT_RE = re.compile(r"[0-9]")
 # Words between a speaker and its verb ("the agency had initially put", "police on Sunday said").
@@ -20,11 +20,23 @@ _TRAILING_ADVERBS = words(
     repeatedly publicly officially always"""
 )
 
+# The words as a prefix tree (numbers.trie_regex): each position fails after a letter or two
+# instead of trying every word.
 _BOUNDARY_RE = re.compile(
-    r"\b(?:that|and|but|while|after|as|because|when|where|which|who|whom|whose|what|if|although|"
-    r"though|since|than|so|then|whether|until|before|how|why|said|says|told|added|adds|reported|"
-    r"stated|announced|claimed|confirmed|estimated|wrote|noted|by|to|with|for\s+which)\b|[\"();:]"
-    r"|\s[-\u2013\u2014]\s"
+    r"\b(?:"
+    + trie_regex(
+        [
+            *words(
+                """that and but while after as because when where which who whom whose what if
+            although though since than so then whether until before how why said says told
+            added adds reported stated announced claimed confirmed estimated wrote noted by to
+            with"""
+            ),
+            "for which",
+        ],
+        keep_case=True,
+    )
+    + r")\b|[\"();:]|\s[-\u2013\u2014]\s"
 )
 
 _CHAIRED_RE = re.compile(r"\s(?:chaired|led|headed|presided\s+over)\s+$")

@@ -64,8 +64,9 @@ _CLOCK_WORD_LEFT_RE = re.compile(r"\b(?:at|around|about|before|after|by|until)\s
 _STAMP_AFTER_RE = re.compile(r"\s*[-\u2013\u2014:|]|\s+[\"'(]?[A-Z]")
 _CLOCK_START_RE = re.compile(r"[0-9]+|noon|midday|midnight")
 # Every clock written with digits has a colon ("17:00"), a.m./p.m. right after its digits
-# ("11 a.m.", "9.40pm") or four digits ("1500 GMT"): a cheap scan most numbers fail.
-_CLOCK_GATE_RE = re.compile(r"\d:[0-5]\d|\d\s?[ap](?:\.\s?m|m\b)|\d{4}")
+# ("11 a.m.", "9.40pm") or four digits ("1500 GMT"): a cheap scan most numbers fail. (The
+# digit is factored out of the alternatives, so the engine skips to digits in C.)
+_CLOCK_GATE_RE = re.compile(r"\d(?::[0-5]\d|\s?[ap](?:\.\s?m|m\b)|\d{3})")
 _TIME_LEFT_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?:between|from)\s+)?(?:at\s+)?$", re.I
 )

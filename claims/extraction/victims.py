@@ -10,6 +10,7 @@ sorts them into sides are read and extended in one place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extraction.numbers import words
 
@@ -80,6 +81,7 @@ NON_PERSON_HEADS = words(
 )
 
 
+@lru_cache(maxsize=20_000)  # pure, and victims are written the same ways again and again
 def victim_group(victims: str) -> str:
     """Civilians / state forces / non-state fighters / unspecified from the victims as written.
 
