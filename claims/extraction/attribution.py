@@ -258,7 +258,7 @@ def find_attributions(
         out.append(Attribution(np_start, verb_end, ent, trailing))
     k = s.find("ccording")
     if k < 0:
-        k = s.find("s per ")  # "as per official data from the state government"
+        k = s.find("s per ")  # "as per figures from the district office"
     for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
         raw = m.group("np")
         raw = _whole_name(s, m.start("np"), raw)
@@ -287,7 +287,7 @@ def find_attributions(
             ent = _entity(registry, np, "")
             out.append(Attribution(sm.start(), sm.end(), ent, False))
     if " with " in s and (wm := _WITH_SPEAKER_RE.search(s)) and (np := _valid_np(wm.group("np"))):
-        # "The boat capsized, with emergency services confirming a death toll of 76."
+        # "The ferry sank, with the port authority putting the toll at 31."
         out.append(Attribution(wm.start("np"), wm.end(), _entity(registry, np, ""), False))
     if ("ed by " in s or "en by " in s) and (bm := _PROVIDED_BY_RE.search(s)):
         # "The toll, provided by the district office, included five children."

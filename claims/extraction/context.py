@@ -94,7 +94,7 @@ _POST_METRIC_RE = re.compile(
     r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+|an?\s)\b[^,;.]{0,80},"
     # "Three bystanders including a schoolboy were killed"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
-    # "166 people involved in the violence have been arrested"
+    # "48 men caught in the raid have been detained"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside)\s+(?:the\s+|a\s+)?[\w'-]+"
     r"(?:\s+[\w'-]+)?){1,2}(?=\s+(?:were|was|have|had)\b))?"
@@ -210,7 +210,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     if _SPEAKER_NEXT_RE.match(rc):
         return None  # "three witnesses said": a count of speakers
     if rc[:1] == " " and lx.EVENT_NEXT_RE.match(rc):
-        return None  # "the death toll from two violent attacks": a count of events
+        return None  # "the toll from three separate blasts": a count of events
     f = RawFigure(
         ph.start,
         ph.end,

@@ -203,7 +203,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             and s.text[-6:] in (" said.", "added.", " says.")
             and _PRONOUN_SAID_END_RE.search(s.text)
         ):
-            # "A man was killed and seven were wounded. All the victims were farmers, he said.":
+            # "Two herders died and four were hurt. They had been grazing goats, he said.":
             # the paragraph is the statement of the person the pronoun names.
             _give_carried(pending[para_start:start], current, givers)
         # An explainer's question ("How many were wounded?") gives its answer's bare number

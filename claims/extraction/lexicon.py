@@ -69,7 +69,7 @@ METRIC_AFTER: dict[str, str] = {
     "to a local hospital": "injured",
     "to hospitals": "injured",
     "in intensive care": "injured",
-    "undergoing treatment": "injured",  # "the remaining 85 still undergoing treatment"
+    "undergoing treatment": "injured",  # "another 14 still undergoing treatment"
     "receiving treatment": "injured",
     "under treatment": "injured",
     "missing": "missing",
@@ -145,6 +145,7 @@ METRIC_BEFORE: dict[str, str] = {
     "slaughtered": "killed",
     "slaughtering": "killed",
     "gunned down": "killed",
+    "shot dead": "killed",  # "Raiders shot dead 23 herders"
     "neutralised": "killed",
     "neutralized": "killed",
     "kill": "killed",
@@ -201,7 +202,7 @@ METRIC_BEFORE: dict[str, str] = {
     "kidnapping": "abducted",
     "displaced": "displaced",
     "displacing": "displaced",
-    "displace": "displaced",  # a headline's verb ("Floods Kill 23, Displace 80,000")
+    "displace": "displaced",  # a headline's verb ("Storm Kills 9, Displaces 4,000")
     "displaces": "displaced",
 }
 
@@ -366,7 +367,7 @@ def gate_phrases(low: str) -> bool:
     )
 
 
-# A count of events, not of people ("the death toll from two violent attacks").
+# A count of events, not of people ("the toll from three separate blasts").
 EVENT_NEXT_RE = re.compile(
     r"\s+(?:(?:separate|violent|deadly|coordinated|suicide|bomb|car|air|rocket|drone|similar|"
     r"other|more|further|major)\s+){0,2}(?:attacks?|explosions?|blasts?|bombings?|incidents?|"

@@ -35,7 +35,7 @@ _VERB_PHRASES = (
     "published a list",
     "issued a statement",  # "The commissioner issued a statement confirming 14 deaths"
     "released a statement",
-    "released a list",  # "The local military command has released a list of 166 missing"
+    "released a list",  # "The garrison has released a list of 52 missing sailors"
     "issued a list",
     "finds that",
     "put the toll",
@@ -90,7 +90,7 @@ _INVERSION_RE = re.compile(
     r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the|its|their)\s[^,.;:\"()]{1,80}|"
     r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
 )
-# '... recovered this morning said Hisar Tan, a spokesman for the agency.': an inverted speaker
+# '... were found at dawn said Pia Lund, a spokeswoman for the coastguard.': an inverted speaker
 # after a missing comma, told apart from "said Ali Khan died" by the description closing it.
 _INVERTED_DESCRIBED_RE = re.compile(
     r"\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3},\s+(?:a|an|the)\s[^,.;:\"()]{1,80}\.$"
@@ -140,12 +140,12 @@ _NOT_MEDIA_AGENCY_RE = re.compile(
 )
 _INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
 # Words that end a subject but name no part of the speaker.
-# ... and "the statement released late Wednesday": the statement
+# ... and "the bulletin issued on Friday night": the bulletin
 _NP_TAIL_RE = re.compile(
     r"\s+(?:who|which|in\s+a\s+(?:statement|post|tweet|briefing|news\s+conference|video|report)|"
     r"overnight|late|early|(?:released|issued|published)\s.*)$"
 )
-# A speaker in a "with" clause: ", with emergency services confirming a death toll of 76".
+# A speaker in a "with" clause: ", with the port authority confirming a toll of 31".
 # (The boundary is checked after the word, so the engine scans for "with" in C.)
 _WITH_SPEAKER_RE = re.compile(
     r"with(?<=\bwith)\s+(?P<np>(?:the\s+)?[A-Za-z][\w' -]{1,60}?)\s+(?:confirming|saying|reporting|"

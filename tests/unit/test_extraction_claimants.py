@@ -12,8 +12,8 @@ from tests.unit.test_extraction_reading import readings
 
 SOURCES = [
     (
-        "Another local leader, Charles Endo, said more than 18 people lost their lives.",
-        [("Charles Endo", "killed", 19)],
+        "Another camp leader, Rosa Benn, said more than 30 people lost their lives.",
+        [("Rosa Benn", "killed", 31)],
     ),
     (
         "Initial reports said 10 people had died, but officials later put the figure at 14.",
@@ -94,7 +94,7 @@ SOURCES = [
         "The coast guard said 41 migrants were missing after the sinking.",
         [("coast guard", "missing", 41)],
     ),
-    ("Italy's coast guard has recovered six bodies.", [("Italy's coast guard", "killed", 6)]),
+    ("Malta's navy has recovered nine bodies.", [("Malta's navy", "killed", 9)]),
     (
         "UN human rights office spokesperson Liz Throne said at least 60 people were killed.",
         [("UN human rights office", "killed", 60)],

@@ -25,19 +25,19 @@ from tests.unit.test_extraction_reading import readings
         ('"So far, 11 people have lost their lives," rescue agency spokesperson Imran Dulal '
          "was quoted as saying.", "rescue agency"),
         # the source named in the next sentence
-        ("Twelve people died in the floods in the east. This was said yesterday by Omar "
+        ("Nine herders drowned in the river crossing. This was said yesterday by Omar "
          "Bekele, the regional health minister.", "Omar Bekele"),
         # a count or quantity before an unnamed speaker names no one
         ("Two local officials said about 40 people died.", "local officials"),
-        ("Some news outlets say that 97 people have been killed.", "news outlets"),
+        ("Several news sites report that 58 miners have died.", "news sites"),
         # an abbreviated title or a local word for the rank, before the name
         ("Upper Lora Gov. Rita Lanes said 13 people died.", "Rita Lanes"),
         ("District police super Abdul Karim said 14 bodies were recovered.", "Abdul Karim"),
         # an inverted speaker with a role that has no article
-        ("A roadside bomb killed three people, said Dan Ali, spokesman for the provincial "
-         "governor.", "provincial governor"),
+        ("Four traders died when their lorry hit a mine, said Dan Ali, spokesman for the "
+         "provincial governor.", "provincial governor"),
         # a described acronym
-        ("The UN refugee agency UNHCR said the floods killed 12 people.", "UNHCR"),
+        ("The UN health agency WHO said the cholera outbreak had killed 31 children.", "WHO"),
     ],
 )  # fmt: skip
 def test_who_gives_the_last_figure(text, claimant):
@@ -47,7 +47,7 @@ def test_who_gives_the_last_figure(text, claimant):
 def test_an_information_officer_speaks_for_the_society_named_in_full():
     text = (
         "The Lakeview Red Cross said five people died.\n\n"
-        "Mara Ot, an information officer with the Lakeview Red Cross Society, told reporters "
+        "Mara Ot, a communications officer at the Lakeview Red Cross Society, told reporters "
         "six people were dead."
     )
     assert [r[0] for r in readings(text)] == [
@@ -66,25 +66,25 @@ def test_an_acronym_never_spelled_out_is_the_body_named_earlier():
 
 def test_the_official_is_the_person_last_named_with_an_office():
     text = (
-        "Gunmen killed 23 people, Dak Mol, commissioner for the nearby town, said yesterday.\n\n"
-        "The victims were herders, the official said. Another 17 people were wounded, he said."
+        "Raiders shot dead 23 herders, Piet Oduya, the district commissioner, said on Sunday.\n\n"
+        "Their cattle were driven off, the official said. Another 17 people were wounded, he said."
     )
-    assert [r[0] for r in readings(text)] == ["Dak Mol", "Dak Mol"]
+    assert [r[0] for r in readings(text)] == ["Piet Oduya", "Piet Oduya"]
     # an unnamed official spoken of after the person keeps the phrase its own
     text = (
-        "Gunmen killed 23 people, Dak Mol, commissioner for the town, said.\n\n"
-        "A local official said the raiders came at night. Four more died, the official said."
+        "Raiders shot dead 23 herders, Piet Oduya, the district commissioner, said.\n\n"
+        "A village official said the raiders came at night. Four more died, the official said."
     )
-    assert [r[0] for r in readings(text)] == ["Dak Mol", "A local official"]
+    assert [r[0] for r in readings(text)] == ["Piet Oduya", "A village official"]
 
 
 def test_a_quotes_speaker_named_after_it_gives_every_figure_inside_it():
     text = (
-        '"Rescue teams have counted 40 bodies at the hospital. Of the victims, 12 were '
-        'children," regional police chief Anil Verma said by telephone.'
+        '"Army medics have tallied 40 dead in the camp. Of the victims, 12 were '
+        'teenagers," district police chief Anil Verma said by phone.'
     )
     got = [(c.claimant, c.low, c.cited) for c in extract(text) if isinstance(c, ExtractedFigure)]
-    assert got == [("Anil Verma", 40, "Rescue teams"), ("Anil Verma", 12, "Rescue teams")]
+    assert got == [("Anil Verma", 40, "Army medics"), ("Anil Verma", 12, "Army medics")]
 
 
 @pytest.mark.parametrize(
@@ -114,9 +114,9 @@ def test_a_long_title_before_the_name_and_upto_written_as_one_word():
 
 def test_the_official_is_also_an_officer_in_charge_named_after_an_unnamed_one():
     text = (
-        "Some 69 bodies were recovered, an official said. Raj Kumar Das, officer-in-charge of "
-        "the river police station, told reporters the search went on. According to the "
-        "official, the toll rose to 69."
+        "Some 44 bodies were found, an official said. Raj Kumar Das, officer-in-charge of "
+        "the lakeside police post, told reporters the search went on. According to the "
+        "official, the toll rose to 44."
     )
     assert [r[0] for r in readings(text)] == ["an official", "Raj Kumar Das"]
 
@@ -128,14 +128,15 @@ def test_the_official_is_also_an_officer_in_charge_named_after_an_unnamed_one():
         ("The army accused rebels of killing 15 civilians, a claim the rebels deny.", ["army"]),
         ("Talks met.\n\nThe rebels were accused of killing five people.", [None]),
         # a statement, with the words that say when it came out
-        ("A junta statement said 15 civilians were killed. Another seven people were "
-         "wounded, said the statement released late Wednesday.", ["junta", "junta"]),
+        ("A junta bulletin said 22 villagers died in the shelling. Another nine were hurt, "
+         "said the bulletin issued on Friday night.", ["junta", "junta"]),
         # "but" starts another statement, even without a comma
-        ("A militia leader said six people had died but a survivor said up to 19 were killed.",
-         ["A militia leader", "a survivor"]),
+        ("A village elder said four fishermen had drowned but a survivor said as many as 11 "
+         "had died.",
+         ["A village elder", "a survivor"]),
         # a description of the organisation just named, and a foreign name with a short form
-        ('Nine people were killed, Medicos Unidos Sin Fronteras (MUSF) said. "We have seen 12 '
-         'wounded," said Ann Lo, a spokeswoman for the medical charity.',
+        ('Nine people were killed, Medicos Unidos Sin Fronteras (MUSF) said. "We have treated 12 '
+         'wounded," said Ann Lo, a spokeswoman for the charity.',
          ["Medicos Unidos Sin Fronteras", "Medicos Unidos Sin Fronteras"]),
     ],
 )  # fmt: skip
@@ -170,9 +171,9 @@ def test_a_headlines_speaker_carries_into_the_lede():
 
 def test_a_paragraph_closed_by_he_said_is_that_persons_statement():
     text = (
-        "The first bomb exploded at a market around 7 a.m., police Capt. Ana Ruiz said.\n\n"
-        "A man was killed and seven people were wounded. All the victims were farmers, she "
-        "said.\n\n"
+        "The device went off beside a bus stop at dusk, police Capt. Ana Ruiz said.\n\n"
+        "A woman was killed and seven commuters were hurt. Most had been waiting for the last "
+        "bus, she said.\n\n"
         "A second bomb wounded four soldiers on Friday."
     )
     assert [(r[0], r[2]) for r in readings(text)] == [
@@ -186,10 +187,11 @@ def test_a_paragraph_closed_by_he_said_is_that_persons_statement():
     ("text", "claimants"),
     [
         # an inverted speaker after a missing comma, closed by a description
-        ("Two more bodies were recovered this morning said Hisar Tan, a spokesman for the "
-         "rescue agency.", ["rescue agency"]),
-        ("The local military command has released a list of the names of 166 missing people.",
-         ["local military command"]),
+        ("Three more bodies were found at dawn said Pia Lund, a spokeswoman for the "
+         "coastguard.", ["coastguard"]),
+        ("The navy command has published a list of the names of 52 missing sailors.",
+         ["navy command"]),
+        ("The port office has released a list of 17 missing crew.", ["port office"]),
     ],
 )  # fmt: skip
 def test_who_gives_these_figures(text, claimants):
@@ -201,14 +203,14 @@ def test_who_gives_these_figures(text, claimants):
     [
         ('"Six people died," Major Ali Osman, a police officer from Kessa said.',
          [("Ali Osman", "killed", 6)]),
-        ("At least three people were Sunday killed in the blast.", [(None, "killed", 3)]),
-        ("Some 166 people involved in the riots have been arrested, police said.",
-         [("police", "detained", 149)]),  # "some": about, 149-183
-        ("As many as 273 people were injured, with 177 of them discharged from hospitals and "
-         "the remaining 85 still undergoing treatment.",
-         [(None, "injured", 0), (None, "injured", 177), (None, "injured", 85)]),
-        ("As per official data from the Lora state government, the death toll rose to 210.",
-         [("Lora state government", "killed", 210)]),
+        ("Eleven miners were Friday killed by a rockfall.", [(None, "killed", 11)]),
+        ("Some 48 men caught in the raid have been detained, police said.",
+         [("police", "detained", 43)]),  # "some": about, 43-53
+        ("As many as 90 workers were injured, with 60 of them discharged from hospitals and "
+         "another 14 still undergoing treatment.",
+         [(None, "injured", 0), (None, "injured", 60), (None, "injured", 14)]),
+        ("As per figures from the Lora district office, the death toll rose to 37.",
+         [("Lora district office", "killed", 37)]),
     ],
 )  # fmt: skip
 def test_more_wordings_of_real_copy(text, expected):
@@ -219,11 +221,11 @@ def test_more_wordings_of_real_copy(text, expected):
     ("text", "claimants"),
     [
         # an organisation's short form and the place it stands in are no part of its name
-        ('"The toll has now reached 87," Ali Asim, a spokesperson at the Lady Ruth Hospital '
-         "(LRH) in Kessa, told reporters.", ["Lady Ruth Hospital"]),
+        ('"We have 26 dead now," Ali Asim, a spokesperson at the Saint Ruth Hospital (SRH) in '
+         "Kessa, told reporters.", ["Saint Ruth Hospital"]),
         # claiming an attack is no count; a head of state before the name
-        ("The Kessa Front claimed to have carried out a suicide attack that killed at least 33 "
-         "people, Kessan President Ana Ruiz said.", ["Ana Ruiz"]),
+        ("The Kessa Front claimed to have staged the ambush that killed at least 14 guards, "
+         "Kessan President Ana Ruiz said.", ["Ana Ruiz"]),
     ],
 )  # fmt: skip
 def test_whose_names_these_are(text, claimants):
@@ -233,12 +235,12 @@ def test_whose_names_these_are(text, claimants):
 @pytest.mark.parametrize(
     ("text", "claimants"),
     [
-        ("Deputy military spokesman Kella Kueth said some 500 people remained missing.",
-         ["military"]),
-        ("The boat capsized, with emergency services confirming a death toll of 76.",
-         ["emergency services"]),
-        ("County Commissioner Goi Jol issued a statement on Monday. His statement also said "
-         "hundreds of families were still missing.", ["Goi Jol"]),
+        ("Deputy navy spokesman Tor Haug said about 60 crew were unaccounted for.",
+         ["navy"]),
+        ("The ferry sank, with the port authority confirming a toll of 31.",
+         ["port authority"]),
+        ("Mayor Lena Brink issued a statement on Monday. Her statement also said "
+         "dozens of tenants were still missing.", ["Lena Brink"]),
     ],
 )  # fmt: skip
 def test_speakers_of_statements_and_with_clauses(text, claimants):
@@ -249,14 +251,14 @@ def test_speakers_of_statements_and_with_clauses(text, claimants):
     ("text", "claimants"),
     [
         # an unnamed speaker is not known by the named place it stands in; a ministry is
-        ("Local authorities in Beni put the toll at about 150.", ["Local authorities"]),
+        ("Local authorities in Vell put the toll at about 40.", ["Local authorities"]),
         ("The defence ministry in Vell said up to four died.", ["defence ministry in Vell"]),
         # a description before an organisation's or an outlet's name
         ("The rights group Civic Shield said four people died.", ["Civic Shield"]),
         ("The independent news outlet Carta Nova said two people were killed.", ["Carta Nova"]),
         # an office of a named body before a name is no part of the name
-        ("An unidentified official of the Kessa Municipal Corporation said three bodies were "
-         "recovered.", ["An unidentified official of the Kessa Municipal Corporation"]),
+        ("A junior official of the Kessa Water Corporation said two bodies were found.",
+         ["A junior official of the Kessa Water Corporation"]),
     ],
 )  # fmt: skip
 def test_names_without_places_and_descriptions(text, claimants):
@@ -267,7 +269,7 @@ def test_names_without_places_and_descriptions(text, claimants):
     ("text", "claimants"),
     [
         # a wire service reporting on its own is the source of the figure
-        ("Twelve people died in the landslide, Agence France-Presse reported.",
+        ("Nine climbers died in the avalanche, Agence France-Presse reported.",
          ["Agence France-Presse"]),
         # ... and gives way to the one it relays
         ("AFP reported that the ministry said five people died.", ["ministry"]),
@@ -280,9 +282,9 @@ def test_wire_services(text, claimants):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Some 70,000 internally displaced people arrived in the town.",
-         [("displaced", 63000)]),
-        ("Kessa Floods Kill 23, Displace 80,000", [("killed", 23), ("displaced", 80000)]),
+        ("Some 5,000 internally displaced people reached the coast.",
+         [("displaced", 4500)]),
+        ("Storm Kills 9, Displaces 4,000", [("killed", 9), ("displaced", 4000)]),
     ],
 )  # fmt: skip
 def test_displacement_wordings(text, expected):

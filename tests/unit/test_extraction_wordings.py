@@ -15,8 +15,8 @@ WORDINGS = [
     ("The authorities said both men died of natural causes.", []),
     # a count of events is no figure
     (
-        "The death toll from two violent attacks has risen to at least 18.",
-        [("killed", 18, "at_least")],
+        "The toll from three separate blasts has risen to at least 26.",
+        [("killed", 26, "at_least")],
     ),
     ("The death toll from the flooding has risen to 45.", [("killed", 45, "exact")]),
     (
