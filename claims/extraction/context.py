@@ -92,9 +92,8 @@ _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
     # ... or a list in apposition: "Two people, a man and a woman, were killed"
     r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+|an?\s)\b[^,;.]{0,80},"
-    # "Three bystanders including a schoolboy were killed"
+    # "Three bystanders including a schoolboy were killed"; "48 men caught in the raid were held"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
-    # "48 men caught in the raid have been detained"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside)\s+(?:the\s+|a\s+)?[\w'-]+"
     r"(?:\s+[\w'-]+)?){1,2}(?=\s+(?:were|was|have|had)\b))?"
@@ -258,10 +257,11 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     vm = _VICTIMS_RE.match(rc)
     if vm:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
+        if ph.low == 1 and f.victims and f.victims.split()[-1].lower() in lx.ONE_GROUP:
+            return None  # "four members of one family were among those killed": a group
         pos = vm.end()
         vl = f.victims.lower()
-        # "8,000 displaced people are sleeping in schools", "the 12 injured workers", "1.7
-        # million internally displaced people"
+        # "8,000 displaced people", "the 12 injured workers", "900 internally displaced people"
         skip = 1 if " " in vl and vl.split(None, 1)[0].endswith("ly") else 0
         if (
             vl.count(" ") > skip

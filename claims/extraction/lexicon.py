@@ -374,3 +374,5 @@ EVENT_NEXT_RE = re.compile(
     r"raids?|air\s?strikes?|earthquakes?|shootings?|ambushes|landslides?)\b",
     re.I,
 )
+# "one" before these counts a group, not a person ("four members of one family").
+ONE_GROUP = frozenset(("family", "household", "clan", "tribe", "group", "village"))

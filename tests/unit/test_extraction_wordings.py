@@ -9,6 +9,8 @@ import pytest
 from tests.unit.test_extraction_reading import readings
 
 WORDINGS = [
+    # "one" before a group counts no person
+    ("Four members of one family were among those killed.", [("killed", 4, "exact")]),
     ("Two people, a man and a woman, were killed.", [("killed", 2, "exact")]),
     ("An officer was shot and killed during the chase.", [("killed", 1, "exact")]),
     # "both" refers back to two already counted: no figure of its own
