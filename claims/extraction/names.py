@@ -173,6 +173,13 @@ _BRACKETED_SHORT_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _PLACE_TAIL_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$")
 
 
+_STATE_HEADS = words(
+    """ministry ministries government police army military authority authorities department
+    office council administration forces command service services directorate commission
+    agency"""
+)
+
+
 def _org_without_place(np: str) -> str:
     """An organisation's name without its short form in brackets or the place it stands in
     ("Lady Ruth Hospital (LRH) in Kessa" -> "Lady Ruth Hospital")."""
@@ -181,6 +188,8 @@ def _org_without_place(np: str) -> str:
         (m := _PLACE_TAIL_RE.search(name))
         and _is_proper(name[: m.start()])
         and _orgish(name[: m.start()])
+        # a ministry keeps the place that says whose it is ("Health Ministry in Gaza")
+        and name[: m.start()].rsplit(None, 1)[-1].lower() not in _STATE_HEADS
     ):
         name = name[: m.start()]
     return name

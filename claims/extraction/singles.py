@@ -26,6 +26,7 @@ _SINGLE_HEADS = lx.alternation(
         trooper marine pilot peacekeeper contractor commander schoolboy schoolgirl bystander
         pedestrian shopper commuter protester demonstrator inmate prisoner detainee hostage
         refugee migrant tourist trader vendor firefighter volunteer employee instructor youth
+        deputy
         passer-by passerby"""
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}

@@ -11,6 +11,15 @@ import pytest
 from tests.unit.test_extraction_reading import readings
 
 SOURCES = [
+    # a ministry keeps the place that says whose it is; a hospital's name needs none
+    (
+        "The Health Ministry in Vell said 27 people were killed overnight.",
+        [("Health Ministry in Vell", "killed", 27)],
+    ),
+    (
+        "The sheriff's office said in a news release that a deputy was killed.",
+        [("sheriff's office", "killed", 1)],
+    ),
     (
         "Another camp leader, Rosa Benn, said more than 30 people lost their lives.",
         [("Rosa Benn", "killed", 31)],
