@@ -63,7 +63,7 @@ SOURCES = [
     ),
     (
         "The Palestinian Health Ministry in Gaza said at least 30 people were killed.",
-        [("Palestinian Health Ministry", "killed", 30)],
+        [("Palestinian Health Ministry in Gaza", "killed", 30)],
     ),
     (
         "The civil defence agency said its teams had recovered 14 bodies.",
