@@ -15,6 +15,10 @@ reports: background, reactions, diplomacy, aid, and numbers that are not casualt
 casualty figure. The seed report is read where it lies (../shared/seed/, never copied) and added
 as one more article when present.
 
+The package keeps bounded per-process memos of pure answers about phrases (memo.py), and the
+corpus repeats fixture sentences across articles, which those memos turn to profit: a third
+row empties every memo before each article, the rate of articles whose phrases are all new.
+
 Speed is CPU time of this process (``time.process_time``), so it is the rate of one core
 whatever else the machine runs; run it under ``taskset -c 0`` to pin it to one core too. Each
 repetition extracts the whole corpus once; the median repetition is reported, in articles/s and
