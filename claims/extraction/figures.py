@@ -19,6 +19,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction.context import PREDICATE_VICTIMS_RE, RawFigure, analyse
 from claims.extraction.enumerations import find_enumerations, find_included, find_singled_out
 from claims.extraction.flags import cumulative, hedged, revision, zeros
+from claims.extraction.numbers import NUMBER, parse_number
 from claims.extraction.qualifiers import parse_figures
 from claims.extraction.singles import find_singles
 
@@ -65,6 +66,8 @@ def find_figures(
     # Quotes around a figure ('"at least 25" workers') must not hide the words after it; a
     # same-length replacement keeps every offset.
     sentence = sentence.replace('"', " ")
+    if "(" in sentence and (sentence := _SPELLED_TWICE_RE.sub(_once, sentence)):
+        pass  # "fifteen (15) people": the number in brackets repeats the word (same length)
     low = sentence.lower()
     if not gated and not lx.metric_gate(low):
         return []  # no metric word at all: nothing here can be a casualty figure
@@ -164,6 +167,16 @@ def find_figures(
             )
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+# A number written in words, then again in digits in brackets ("fifteen (15) people").
+_SPELLED_TWICE_RE = re.compile(rf"\b(?P<w>{NUMBER})\s*\((?P<d>\d[\d,]*)\)", re.I)
+
+
+def _once(m: re.Match) -> str:
+    if parse_number(m.group("w")) != parse_number(m.group("d")):
+        return m.group()
+    return m.group("w") + " " * (len(m.group()) - len(m.group("w")))
 
 
 _FIGURE_AT_RE = re.compile(

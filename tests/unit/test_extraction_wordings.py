@@ -9,6 +9,18 @@ import pytest
 from tests.unit.test_extraction_reading import readings
 
 WORDINGS = [
+    # a number in words, then again in digits in brackets
+    (
+        "The clash left fourteen (14) people dead, while six (6) others sustained gunshot wounds.",
+        [("killed", 14, "exact"), ("injured", 6, "exact")],
+    ),
+    ("Five (5) soldiers were killed.", [("killed", 5, "exact")]),
+    # a longer place between the count and its verb
+    (
+        "Officials said 22 people from the Kessa Bor community were killed.",
+        [("killed", 22, "exact")],
+    ),
+    ("The plant closure means the loss of 300 jobs.", []),
     # "one" before a group counts no person
     ("Four members of one family were among those killed.", [("killed", 4, "exact")]),
     ("Two people, a man and a woman, were killed.", [("killed", 2, "exact")]),
