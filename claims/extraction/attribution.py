@@ -49,11 +49,14 @@ from claims.extraction.reporting import (
     _INVERTED_DESCRIBED_RE,
     _NAME_APPOS_RE,
     _NAME_THEN_ROLE_RE,
+    _NOT_A_SOURCE,
     _NOT_MEDIA_AGENCY_RE,
     _NOUN_AFTER_RE,
     _NOUN_TOO,
     _NP_END_RE,
     _NP_TAIL_RE,
+    _ON_DATE_RE,
+    _OPENER_RE,
     _OWN_VERB_AFTER_RE,
     _PAREN_SOURCE_RE,
     _PARTICIPLE_SUBJECT_RE,
@@ -72,6 +75,7 @@ from claims.extraction.reporting import (
     _VERB_RE,
     _VERB_REACH,
     _WITH_SPEAKER_RE,
+    _WORK_BY_RE,
 )
 from claims.extraction.subjects import _subject, _valid_np
 
@@ -171,7 +175,7 @@ def find_attributions(
             # "rebels claimed responsibility for a bomb that killed seven", "the group claimed
             # to have carried out an attack that killed 33": no count of theirs
             continue
-        if verb == "accused" and (
+        if verb[:6] == "accuse" and (
             not _ACCUSED_OF_RE.match(s, verb_end) or _PASSIVE_BEFORE_RE.search(pre)
         ):
             continue  # "the accused", "were accused of": no accuser speaks
@@ -262,7 +266,13 @@ def find_attributions(
     for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
         raw = m.group("np")
         raw = _whole_name(s, m.start("np"), raw)
-        raw = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"
+        if (" by " in raw or " from " in raw) and (bm := _WORK_BY_RE.match(raw)) is not None:
+            raw = bm.group("np")  # "a cautious tally by the Kestrel Monitor"
+        if " on " in raw and (dm := _ON_DATE_RE.search(raw)) is not None:
+            raw = raw[: dm.start()]  # "a Kessan report on Feb. 9"
+        bare = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"
+        # ... but "official figures" or "preliminary data" name no one but themselves
+        raw = raw.strip() if bare.strip().lower() in _NOT_A_SOURCE else bare
         if raw != m.group("np").strip():
             raw = _POSSESSIVE_END_RE.sub("", raw)  # "AFP's tally": the outlet's own count
         np = _valid_np(raw)
@@ -278,14 +288,21 @@ def find_attributions(
     if (
         (", saying" in s or ", telling" in s)
         and (sm := _SAYING_RE.search(s))
-        and (pm := _PARTICIPLE_SUBJECT_RE.match(s))
+        and (
+            pm := _PARTICIPLE_SUBJECT_RE.match(
+                s, om.end() if (om := _OPENER_RE.match(s)) is not None else 0
+            )
+        )
     ):
         # "The opposition Union disputed the account, saying at least 15 had died": the
-        # sentence's subject says what follows "saying".
+        # sentence's subject says what follows "saying"; with no other speaker in the
+        # sentence, also what it did before ("On Tuesday, Kestrel Relief buried 4 of its
+        # drivers, saying ...").
         np = _valid_np(pm.group("np"))
         if np is not None and not any(a.start <= sm.start() <= a.end + 1 for a in out):
             ent = _entity(registry, np, "")
-            out.append(Attribution(sm.start(), sm.end(), ent, False))
+            start = sm.start() if out else pm.end("np")
+            out.append(Attribution(start, sm.end(), ent, False))
     if " with " in s and (wm := _WITH_SPEAKER_RE.search(s)) and (np := _valid_np(wm.group("np"))):
         # "The ferry sank, with the port authority putting the toll at 31."
         out.append(Attribution(wm.start("np"), wm.end(), _entity(registry, np, ""), False))

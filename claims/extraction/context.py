@@ -330,8 +330,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         return None  # "in 2015", "a bombing in 2021 killed 57"
     if mm and (xm := _MIXED_AFTER_RE.match(rc, mm.end())) and _two_metrics(xm, mm.group("metric")):
         return None  # "30 people were killed or wounded": no killed and no injured figure
-    if bm and bm.mixed:
-        return None  # "killed or wounded 30", "the casualty toll rose to 30"
+    if bm and bm.mixed and not (bm.toll and mm):
+        # "killed or wounded 30", "the casualty toll rose to 30"; but "had raised the
+        # casualty toll to 7 dead and 19 wounded" names each figure's harm.
+        return None
     if _SCALED_M_RE.search(ph.stated) and not vm:
         return None  # "1.2m" is a count of people only with people named ("1.2m people")
     if mm and mm.group("metric").lower() == "to flee" and not _FORCED_RE.search(lc_low[-40:]):

@@ -103,6 +103,14 @@ _ISSUER_RE = re.compile(
 )
 
 
+# The issuer's name before the document's kind: "Kestrel Council Press Statement on ...".
+_ISSUER_FIRST_RE = re.compile(
+    r"(?:The\s+)?(?P<np>[A-Z][\w'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'.-]*)){0,7}?)\s+"
+    r"(?:Press\s+Statement|Statement|Press\s+Release|Communiqu[e\u00e9]|Bulletin)"
+    r"(?:\s+(?:on|about|regarding|concerning)\s|\s*[:\u2013\u2014-]|\s*$)"
+)
+
+
 _BRIEFING_RE = re.compile(
     r"(?P<np>(?:[\w'-]+\s+){0,3}?(?i:ministry|army|police|military|government|office|department|"
     r"command|agency|service|council|commission))(?:'s)?\s+(?i:briefing|press\s+conference|"
@@ -144,6 +152,8 @@ def issuer_of(sentences: list[Sentence], registry: Registry) -> Entity | None:
                 np = np[4:]
             if _orgish(np):  # "Latest update from Marvi" names a place, not an issuer
                 return registry.resolve(np)
+        if (m := _ISSUER_FIRST_RE.match(x.text)) is not None and _orgish(m.group("np")):
+            return registry.resolve(m.group("np"))
     if (
         _is_proper(head)
         and _orgish(head)

@@ -290,11 +290,16 @@ class Registry:
                 return self._touch(known)
         e = None  # self._recent(toks <= e.tokens and (e.head == head or head in e.tokens)),
         seen = -1  # inlined: the hottest loop of the attribution step
+        # A bare acronym ("UN") is not the longer body it qualifies ("UN forces in Kessa").
+        qualifier_only = len(toks) == 1 and len(np) >= 2 and np.isupper()
         for x in self.entities:
             if (
                 x.last_seen > seen
                 and toks <= x.tokens
-                and (x.head == head or (head in x.tokens and x.head not in _SPEAKER_ROLES))
+                and (
+                    x.head == head
+                    or (head in x.tokens and x.head not in _SPEAKER_ROLES and not qualifier_only)
+                )
             ):
                 e, seen = x, x.last_seen
         if e is not None and low in _ANY_ORG and _lowerish(e.canonical):

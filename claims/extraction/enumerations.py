@@ -27,7 +27,9 @@ _SMALL = (
     "sixteen|seventeen|eighteen|nineteen|twenty|[1-9][0-9]?"
 )
 _PLURAL_HEADS = lx.alternation(
-    w for w in PERSON_HEADS if w.endswith(("s", "men", "children", "people", "police"))
+    w
+    for w in PERSON_HEADS
+    if w.endswith(("s", "men", "children", "people", "police", "personnel", "staff"))
 )
 _KIN = (
     "mother|father|wife|husband|son|daughter|brother|sister|child|baby|grandmother|grandfather|"

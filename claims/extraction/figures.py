@@ -93,7 +93,13 @@ def find_figures(
             if not f.metric and not f.victims and not f.vague_word:
                 f.metric = asked  # "How many were wounded? At least 60, ..."
     figures = [f for f in cands if f.metric]
-    if " a " in low or " an " in low or low.startswith(("a ", "an ")) or " among " in low:
+    if (
+        " a " in low
+        or " an " in low
+        or low.startswith(("a ", "an "))
+        or " among " in low
+        or "the " in low
+    ):
         for found in find_singles(sentence):
             if not _overlaps(found[0], found[1], masked):
                 figures.append(_counted(*found))

@@ -67,6 +67,7 @@ def merge_names(registry) -> None:
                 e.tokens = _tokens(e.canonical)
     _armed_groups(registry)
     _companies(registry)
+    _police(registry)
     _roles(registry)
     starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
     candidates: list | None = None  # the named organisations, listed once when first needed
@@ -120,6 +121,49 @@ def merge_names(registry) -> None:
         ]
         if len(named) == 1:
             e.speaks_for(named[0])
+
+
+# A police force named with its place ("Lanmore police", "Kessa County Police", "the Ostra
+# RCMP"); leading words that only open a sentence or describe police are not its name.
+_FORCE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'.-]*[^\S\n]+){1,3}(?P<word>[Pp]olice|Constabulary|Gendarmerie|RCMP))\b"
+)
+_NOT_FORCE_NAME = frozenset(
+    words(
+        """the a an and but or so later earlier meanwhile when while after before as local
+        state federal national riot traffic military border armed senior some other many
+        two three four five several all most no if then by in on at of for from with police
+        one"""
+    )
+)
+
+
+def _police(registry) -> None:
+    """ "police said" where the article names one police force ("Lanmore police chief Ana
+    Ruiz", "Ostra RCMP responded"): the bare name is that force."""
+    bare = [
+        e
+        for e in registry.entities
+        if not e.person and e.institution is None and e.canonical.lower() in ("police", "rcmp")
+    ]
+    if not bare or ("olice" not in registry.text and "RCMP" not in registry.text):
+        return
+    names: dict[str, str] = {}
+    for m in _FORCE_RE.finditer(registry.text):
+        found = m.group("name").split()
+        while found[:-1] and found[0].lower() in _NOT_FORCE_NAME:
+            found = found[1:]
+        if len(found) < 2:
+            continue
+        name = " ".join(found)
+        names.setdefault(name.lower(), name)
+    if len(names) != 1:
+        return
+    name = next(iter(names.values()))
+    for e in bare:
+        if name.lower().endswith(e.canonical.lower()):
+            e.canonical = name
+            e.tokens = _tokens(name)
 
 
 def _armed_groups(registry) -> None:

@@ -18,7 +18,7 @@ _VERBS = words(
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
-    verified accused"""
+    verified accused accuses"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -55,7 +55,8 @@ _VERB_PHRASES = (
 # from the verb list (and only where a toll word is), so the common first letters of these
 # verbs do not slow the scan for every other sentence.
 _TOLL_VERB_RE = re.compile(
-    r"\b(?:raised|raises|revised|revises|updated|updates|lowered)\s+(?:its|the|their)\s+"
+    r"\b(?:raised|raises|revised|revises|updated|updates|lowered|upgraded|increased)\s+"
+    r"(?:its|the|their)\s+"
     r"(?:death\s+|casualty\s+)?(?:toll|tally|count|figure)\b"
 )
 _REPORT_NUMBER_RE = re.compile(
@@ -154,7 +155,7 @@ _WITH_SPEAKER_RE = re.compile(
 # What a group claims when it claims an attack, not a count.
 _CLAIMED_ATTACK_RE = re.compile(
     r"\s+(?:responsibility|credit|to\s+have\s+(?:carried\s+out|staged|launched|conducted|"
-    r"mounted)|(?:the|an|a)\s+(?:deadly\s+)?(?:attack|bombing|blast|assault|raid|ambush))\b"
+    r"mounted|attacked)|(?:the|an|a)\s+(?:deadly\s+)?(?:attack|bombing|blast|assault|raid|ambush))\b"
 )
 # "The army accused rebels of killing 15": the accuser's figure (not "were accused of").
 _ACCUSED_OF_RE = re.compile(r"\s+[^,.;:\"]{1,60}?\s+of\s")
@@ -198,3 +199,23 @@ _NOUN_AFTER_RE = re.compile(
 _PAREN_SOURCE_RE = re.compile(
     r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
 )
+
+
+# What is left of "official figures" without the noun: a description of the figures.
+_NOT_A_SOURCE = frozenset(
+    ("official", "unofficial", "preliminary", "initial", "latest", "final", "provisional", "new")
+)
+
+
+# A document or count "by" its author, after "according to": the author is the source.
+_WORK_BY_RE = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:estimate|report|count|tally|assessment|survey|"
+    r"analysis|study|investigation|review)\s+(?:by|from)\s+(?P<np>\S.*)$",
+    re.I,
+)
+_ON_DATE_RE = re.compile(
+    r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d|$)|\d{1,2}\s+[A-Z][a-z]+)"
+)
+# An opening phrase before a sentence's subject: "In a statement on Saturday, ".
+_OPENER_RE = re.compile(r"(?:In|On|Late|Earlier|Later)\b[^,]{0,40},\s+")

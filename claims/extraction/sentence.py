@@ -80,6 +80,9 @@ _TIME_WORDS_RE = re.compile(trie_regex(_TIME_WORDS, word_start=True))
 _TIME_WORDS_GATE_RE = anchored_gate(_TIME_WORDS)  # a cheaper scan in front of it
 
 
+_TITLE_CASE_VERB_RE = re.compile(r"(?<=\w )(?:Say|Says|Said|Report|Reports|Confirm|Confirms)\b")
+
+
 def _sentence(
     s: Sentence,
     cleaned,
@@ -143,11 +146,19 @@ def _sentence(
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
         figures = find_figures(s.text, masked, gated=True, asked=asked)
-    elif ("a " in low or "an " in low or " among " in low) and _SINGLE_METRIC_RE.search(low):
+    elif ("a " in low or "an " in low or " among " in low or "the " in low) and (
+        _SINGLE_METRIC_RE.search(low)
+    ):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
-    attrs = find_attributions(
-        s.text, registry, verb_at=None if gates is None else gates.verb_at(s.start, s.end)
-    )
+    if s.heading and (tm := _TITLE_CASE_VERB_RE.search(s.text)) is not None:
+        # "Tevi Police Say 3 Dead": a title-case headline's verb, read as the verb it is
+        # (same length, so every offset holds).
+        lowered = s.text[: tm.start()] + tm.group().lower() + s.text[tm.end() :]
+        attrs = find_attributions(lowered, registry)
+    else:
+        attrs = find_attributions(
+            s.text, registry, verb_at=None if gates is None else gates.verb_at(s.start, s.end)
+        )
     if s.text[1:2].isupper() and (lm := _LABEL_RE.match(s.text)):
         # A transcript's speaker label ("SPOKESMAN RAMI HADDAD:", "HADDAD:") governs its
         # paragraph; a questioner's label ("QUESTION:") names no claimant.

@@ -26,7 +26,7 @@ _SINGLE_HEADS = lx.alternation(
         trooper marine pilot peacekeeper contractor commander schoolboy schoolgirl bystander
         pedestrian shopper commuter protester demonstrator inmate prisoner detainee hostage
         refugee migrant tourist trader vendor firefighter volunteer employee instructor youth
-        deputy
+        deputy cop
         passer-by passerby"""
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
@@ -86,6 +86,14 @@ _AMONG_RE = re.compile(
     rf"(?:{_SINGLE_HEADS}|{_KIN}))\s+(?:was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the|those)\s+"
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
 )
+# "The gunman was later shot dead": the attacker's own death, one more killed (never in the
+# victims' toll, so never counted twice).
+_PERPETRATOR_RE = re.compile(
+    r"\b[Tt]he\s+(?P<np>(?:lone\s+|suspected\s+|alleged\s+|suicide\s+)?(?:gunman|shooter|"
+    r"attacker|assailant|bomber|perpetrator))\s+(?:(?:was|had\s+been|has\s+been)\s+"
+    r"(?:also\s+|later\s+|eventually\s+|subsequently\s+|himself\s+|herself\s+)?"
+    r"(?P<m>killed|shot\s+dead|shot\s+and\s+killed)|(?:also\s+|later\s+)?(?P<died>died))\b"
+)
 _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
 
@@ -130,6 +138,9 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
+    if "he " in s and (pm := _PERPETRATOR_RE.search(s)) is not None:
+        np = pm.group("np")
+        out.append((pm.start("np"), pm.end("np"), np, "killed", np, pm.end(), 1))
     if " among " in s:
         for m in _AMONG_RE.finditer(s):
             word = m.group("m").lower()

@@ -73,6 +73,8 @@ _ROLE_OF_START_RE = re.compile(
 )
 
 _PAREN_END_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+# A description with its body's acronym in brackets: "the EU monitoring mission (EUMKO)".
+_DESCRIBED_ACRONYM_RE = re.compile(r"\b[a-z][\w-]*\s+\((?P<acr>[A-Z]{3,8})\)$")
 
 # A live blog's time stamp opening a sentence ("11:32 ", "09.40 GMT ").
 # (The clause boundary at its colon may already have cut "09:" off: "40 The agency".)
@@ -170,20 +172,31 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     (phrase, start offset, appositive, inside-a-relative-clause)."""
     pre = pre.rstrip()
     if pre.endswith(")"):
+        if (am := _DESCRIBED_ACRONYM_RE.search(pre)) is not None:
+            # "the EU monitoring mission (EUMKO) said": the acronym is the body's name, the phrase
+            # before it describes it.
+            found = _subject_tail(pre[: am.start("acr") - 1])
+            if found is not None and found[0] and not found[3]:
+                return am.group("acr"), found[1], found[0], False
         pre = _PAREN_END_RE.sub("", pre)  # "the UN rights office (OHCHR) said"
     for _ in range(4):  # strip the adverbs that sit right before the verb
         k = pre.rfind(" ")
         if k < 0 or pre[k + 1 :].lower() not in _TRAILING_ADVERBS:
             break
         pre = pre[:k].rstrip()
+    if pre.endswith(")"):
+        pre = _PAREN_END_RE.sub("", pre)  # "Kestrel Watch (KW) has said"
     appositive = ""
     if pre.endswith(","):  # "Ann Lee, a spokeswoman for the ministry, said"
         inner = pre[:-1]
         k = inner.rfind(",")
-        if k < 0:
+        if k >= 0:
+            appositive = inner[k + 1 :].strip()
+            pre = inner[:k].rstrip()
+        elif inner[-1:].isalpha() or inner[-1:] == ".":
+            pre = inner  # "Army chief Gen. Ana Ruiz Jr., said": a stray comma
+        else:
             return None
-        appositive = inner[k + 1 :].strip()
-        pre = inner[:k].rstrip()
     seg_start = pre.rfind(",") + 1
     seg = pre[seg_start:]
     relative = False
@@ -265,6 +278,19 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
         # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
         pos = pre.find(appositive, seg_start)
         return appositive, max(pos, 0), np, relative
+    if (
+        appositive
+        and seg_start > 1
+        and (_ROLE_OF_START_RE.match(np) or (_INDEFINITE_START_RE.match(np) and " of " in np))
+        and not appositive.startswith(("citing", "quoting"))
+    ):
+        # "Ana Ruiz, head of the Oruma Justice League, based in Tevi, said": two descriptions
+        # in a row; the name before the first one speaks.
+        prev_start = pre.rfind(",", 0, seg_start - 1) + 1
+        prev = pre[prev_start : seg_start - 1]
+        name = prev.strip()
+        if _is_name(name) and not _orgish(name) and name.split()[0].lower() not in _PREPOSITIONS:
+            return name, prev_start + len(prev) - len(prev.lstrip()), np, relative
     if not appositive and _INDEFINITE_START_RE.match(np) and seg_start > 1:
         # "..., the Kestrel Monitor, a monitoring group said": the name is the segment before.
         prev_seg_end = seg_start - 1

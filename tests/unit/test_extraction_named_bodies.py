@@ -1,0 +1,142 @@
+"""Bodies and people named the ways real copy names them and the earlier fixtures did not: an
+acronym in brackets before "has said", two descriptions in a row after a name, a description
+whose body is its bracketed acronym, a bare acronym beside a longer body it qualifies, a
+document titled by its issuer, "police" where one force is named, a stray comma before
+"said"; and figures in "accuses ... of executing", "apprehended", a casualty toll split into
+its harms, an attacker's own death. All examples are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extraction_reading import readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym in brackets, then an auxiliary before the verb
+        ("Troops killed 87 herders near Lova in March, Kestrel Rights Watch (KRW) has said after "
+         "a month of interviews.", [("Kestrel Rights Watch", "killed", 87)]),
+        # a name, then two descriptions: the name speaks
+        ("Marta Kell, head of the Oruma Justice League, based in Tevi, said 26 farmers lost "
+         "their lives.", [("Marta Kell", "killed", 26)]),
+        ("Jon Ake, a member of the council, speaking by phone, said 7 were killed.",
+         [("Jon Ake", "killed", 7)]),
+        # ... but a place and a citing clause around a body name no one else
+        ("In Oruma, the police, citing witnesses, said 4 were killed.",
+         [("police", "killed", 4)]),
+        # a stray comma between a name and its verb
+        ("Army chief General Romeo Brawn Jr., said four people died in the bombing.",
+         [("Romeo Brawn Jr.", "killed", 4)]),
+        # an accusation, in the present tense too
+        ("A UN inquiry accuses the Lion Brigade of having massacred 64 fishermen at Oss.",
+         [("A UN inquiry", "killed", 64)]),
+        ("Kestrel Watch accuses border guards of executing more than 30 migrants last year.",
+         [("Kestrel Watch", "killed", 31)]),
+        # military wording for arrests
+        ("Troops apprehended 34 suspects and nabbed 48 others, the army said.",
+         [("army", "detained", 34), ("army", "detained", 48)]),
+        # a casualty toll split into its harms names both; a toll "upgraded" is a speaker's
+        ("By dawn, police had raised the casualty toll to 7 dead and 19 wounded at the depot.",
+         [("police", "killed", 7), ("police", "injured", 19)]),
+        ("Firefighters upgraded the toll to 14 dead and five hurt; at noon they had counted 9 "
+         "dead and three hurt.",
+         [("Firefighters", "killed", 14), ("Firefighters", "injured", 5),
+          ("Firefighters", "killed", 9), ("Firefighters", "injured", 3)]),
+        # ... but one number for both harms is still neither
+        ("The casualty toll rose to 30, officials said.", []),
+        # the attacker's own death is one more killed
+        ("The gunman was shot dead by police, officials said.", [("officials", "killed", 1)]),
+        ("The suicide bomber also died.", [(None, "killed", 1)]),
+        ("The shooter, who was 24, had worked there for years.", []),
+        # a list of groups with "personnel", a "cop" in the singular
+        ("Six border personnel and a driver were hurt when the mortar landed, Osei said.",
+         [("Osei", "injured", 6), ("Osei", "injured", 1)]),
+        ("Gunmen killed a cop at the checkpoint, police said.", [("police", "killed", 1)]),
+        # "official records" name no one but themselves; "police figures" are the police's
+        ("Since 1994, 3,100 miners have perished, according to official records.",
+         [("official records", "killed", 3100)]),
+        ("Ten people were killed, according to police figures.", [("police", "killed", 10)]),
+        # the author of an estimate or a report; a date after it is no part of the name
+        ("Floods and fighting left 812 dead in the valley, according to a cautious tally by the "
+         "Kestrel Monitor.", [("Kestrel Monitor", "killed", 812)]),
+        ("Twelve guards died in the riot, according to a Kessan report on Feb. 9.",
+         [("a Kessan report", "killed", 12)]),
+        # the subject of a sentence that goes on ", saying": its deeds are its account too
+        ("On Tuesday, Kestrel Relief buried 4 of its drivers, saying the convoy had been marked "
+         "clearly.", [("Kestrel Relief", "killed", 4)]),
+        # a claim to have attacked gives no count; the killings after ", and" are the writer's
+        ("The Dawn Front claimed to have attacked a tax office in May, and bandits killed "
+         "three traders in June.", [(None, "killed", 3)]),
+        # new wordings: driven from homes, funerals
+        ("Ten years of raids have chased 48,000 herders from their homes.",
+         [(None, "displaced", 48000)]),
+        ("Radio Tevi said funerals of 23 cadets were held in the barracks chapel.",
+         [("Radio Tevi", "killed", 23)]),
+    ],
+)  # fmt: skip
+def test_who_gives_which_figure(text, expected):
+    got = readings("Talks met.\n\n" + text)
+    assert [(claimant, metric, low) for claimant, metric, low, _, _ in got] == expected
+
+
+def test_a_description_with_its_acronym_in_brackets_is_named_by_the_acronym():
+    text = (
+        "Two engineers died near the dam, the EU monitoring mission (EUMKO) said.\n\n"
+        "Another 3 engineers drowned on Sunday, EUMKO added in a bulletin.\n\n"
+        "Five drivers are missing, according to the mission."
+    )
+    assert [r[0] for r in readings(text)] == ["EUMKO", "EUMKO", "EUMKO"]
+
+
+def test_a_bare_acronym_is_not_the_longer_body_it_qualifies():
+    text = (
+        "UN troops in Kessa report 58 porters dead at the pass.\n\n"
+        '"The militia killed at least 58 porters," near the ridge, a UN statement said.'
+    )
+    assert [r[0] for r in readings(text)][-1] == "UN"
+
+
+def test_a_document_titled_by_its_issuer_speaks_where_no_one_else_does():
+    text = (
+        "Kestrel Council Press Statement on the Attack against the Relief Mission in Ostra:\n\n"
+        "The members of the Council condemned the attack, which left one peacekeeper killed "
+        "and 11 others injured.\n\n"
+        "The members expressed concern that 21 civilians were found dead nearby."
+    )
+    assert [(r[0], r[1], r[2]) for r in readings(text)] == [
+        ("Kestrel Council", "killed", 1),
+        ("Kestrel Council", "injured", 11),
+        ("Kestrel Council", "killed", 21),
+    ]
+
+
+def test_police_is_the_one_force_the_article_names():
+    text = (
+        "A gunman killed 12 people in a city office on Friday, police said.\n\n"
+        "The shooter was killed, Lanmore Beach police chief Ana Dole told a news conference.\n\n"
+        "Police later raised the toll to 13 dead."
+    )
+    assert [r[0] for r in readings(text)] == [
+        "Lanmore Beach police",
+        "Ana Dole",
+        "Lanmore Beach police",
+    ]
+
+
+def test_police_stays_police_where_two_forces_are_named():
+    text = (
+        "A gunman killed 12 people in a city office on Friday, police said.\n\n"
+        "Lanmore police and Ostra County Police were both at the scene.\n\n"
+        "Police later raised the toll to 13 dead."
+    )
+    assert [r[0] for r in readings(text)] == ["police", "police"]
+
+
+def test_a_title_case_headline_names_its_speaker():
+    text = "Tevi Police Say 3 Dead, 2 Missing After Ferry Raid\n\nThe raid came at night."
+    assert [(r[0], r[1], r[2]) for r in readings(text)] == [
+        ("Tevi Police", "killed", 3),
+        ("Tevi Police", "missing", 2),
+    ]
