@@ -1,5 +1,7 @@
 """django-tables2 tables: the columns, sorting and paging of the incident and source lists."""
 
+import re
+
 import django_tables2 as tables
 from django.core.paginator import EmptyPage
 from django.db.models import F
@@ -30,7 +32,27 @@ class BoundedLazyPaginator(LazyPaginator):
         return number
 
 
-class IncidentTable(tables.Table):
+_SORT_KEY_RE = re.compile(r"-?[a-z_]{1,40}")
+
+
+class PlainSortTable(tables.Table):
+    """A table whose ``?sort=`` takes column names only: anything else in the address (a
+    dotted path, markup, a long string) is dropped before the table reads it."""
+
+    @tables.Table.order_by.setter
+    def order_by(self, value):
+        if isinstance(value, str):
+            value = [value]
+        keys = [
+            k
+            for v in value or ()
+            for k in (v.split(",") if isinstance(v, str) else ())
+            if _SORT_KEY_RE.fullmatch(k)
+        ]
+        tables.Table.order_by.fset(self, keys)
+
+
+class IncidentTable(PlainSortTable):
     title = tables.Column(linkify=True, verbose_name="Incident")
     started_at = tables.DateColumn(format="j M Y", verbose_name="Date", empty_values=())
     place = tables.Column(verbose_name="Place", order_by=("country", "place"))
@@ -121,7 +143,7 @@ def _day(moment) -> str:
     return dateformat.format(timezone.localtime(moment), "j M Y") if moment else "—"
 
 
-class SourceTable(tables.Table):
+class SourceTable(PlainSortTable):
     name = tables.Column(linkify=True, verbose_name="Source")
     kind = tables.Column(verbose_name="Kind")
     incident_count = tables.Column(

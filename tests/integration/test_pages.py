@@ -124,6 +124,19 @@ def test_list_sorts_by_disagreement_and_by_date(client, demo):
     assert by_date.index("Calm Crossing") < by_date.index("Deir ez-Zor")
 
 
+def test_list_ignores_a_sort_key_that_is_no_column_name(client, demo):
+    calm = _incident("Calm Crossing", started=datetime(2030, 1, 1, tzinfo=UTC))
+    one, two = services.source_create(name="Agency One"), services.source_create(name="Agency Two")
+    _figure(calm, one, 10)
+    _figure(calm, two, 10)
+    # a dotted path next to a real key: the real key still sorts, the other is dropped
+    response = client.get("/", {"sort": "killed.__class__,-disagreement"})
+    assert response.status_code == 200
+    by_score = _table(response)
+    assert by_score.index("Deir ez-Zor") < by_score.index("Calm Crossing")
+    assert response.context["table"].order_by == ("-disagreement",)
+
+
 def test_list_paginates(client):
     for i in range(30):
         _incident(f"Incident {i:02d}", started=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(i))
