@@ -201,9 +201,10 @@ def find_attributions(
             # quoting outlet only relays.
             quoted = _valid_np(qm.group("np"))
             if quoted:
-                out.append(
-                    Attribution(qm.start("np"), qm.end(), _entity(registry, quoted, ""), False)
-                )
+                # after a quote ('"...," a paper quoted X as saying') it gives the quote
+                after_quote = ',"' in pre
+                ent = _entity(registry, quoted, "")
+                out.append(Attribution(qm.start("np"), qm.end(), ent, after_quote))
                 continue
         if "(" in pre and ")" in pre:
             # "The Joint Relief Agency (JRA) Field Office said": the bracketed short form

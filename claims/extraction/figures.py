@@ -229,6 +229,22 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
             f.metric, f.victims, f.coordinated = prev.metric, prev.victims, True
             continue
         if (
+            not f.metric
+            and f.victims
+            and not f.vague_word
+            and not f.own_clause
+            and ", and" in gap
+            and _ELLIPSIS_GAP_RE.match(gap)
+            and (
+                _PP_AFTER_RE.match(s, f.extent)
+                or s.startswith((", including", " including"), f.extent)
+            )
+        ):
+            # "killed 31 people, including 9 women, in Oss, and 12 people in Tevi": the
+            # verb is not repeated for the next place's count
+            f.metric, f.coordinated = prev.metric, True
+            continue
+        if (
             not _COORD_RE.match(gap)
             and not (
                 # "38 were wounded by live rounds, eight of them seriously": a subset

@@ -16,7 +16,10 @@ _memo = lru_cache(maxsize=20_000)
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "du", "la", "on", "to", "in"})
 
-_NAME_RE = re.compile(r"^[A-Z][\w'.-]+(?:\s+(?:al-|bin\s+|van\s+|de\s+)?[A-Z][\w'.-]+){1,3}$")
+# (a bare initial may open a name: "K Amal Sen")
+_NAME_RE = re.compile(
+    r"^(?:[B-HJ-Z]\s+)?[A-Z][\w'.-]+(?:\s+(?:al-|bin\s+|van\s+|de\s+)?[A-Z][\w'.-]+){1,3}$"
+)
 
 _DETERMINERS_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 

@@ -130,8 +130,10 @@ _PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
 _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 # A new statement, or a subordinate clause with a speaker of its own ("the administration said
 # on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
+# (", and 179 people in Soro": a list of counts goes on, no new statement starts)
 _CHAIN_BREAK_RE = re.compile(
-    r";|,\s*(?:and|while|but|whereas|after|when|before|because)\b|\.\s|\sbut\s"
+    r";|,\s*(?:and(?!\s+(?:\d|another\s|a\s+further\s))|while|but|whereas|after|when|before|"
+    r"because)\b|\.\s|\sbut\s"
 )
 _NP_END_RE = re.compile(r"[,;:()\"]")
 # Agencies that are not news agencies: they count for themselves.

@@ -45,7 +45,7 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor)"
     # "Director General of Police"
     r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:Police|Prisons|Customs|Health|Defen[cs]e|Security))?\s+"
-    r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
+    r"(?P<name>(?:[B-HJ-Z]\s+)?[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"
 )
 _SPOKES_TITLE_RE = re.compile(r"Spokes(?:man|woman|person)\s+[A-Z]")
 _SPOKES_APPOS_RE = re.compile(

@@ -69,6 +69,14 @@ from tests.unit.test_extraction_reading import readings
         # a claim to have attacked gives no count; the killings after ", and" are the writer's
         ("The Dawn Front claimed to have attacked a tax office in May, and bandits killed "
          "three traders in June.", [(None, "killed", 3)]),
+        # a paper quoting someone after a quote of two sentences: the one quoted gives it
+        ('"Four porters drowned and 6 others were hurt. The rest swam ashore," the Tevi '
+         "Herald quoted district police superintendent K Amal Sen as saying.",
+         [("K Amal Sen", "killed", 4), ("K Amal Sen", "injured", 6)]),
+        # a list of counts goes on after ", and": the same speaker
+        ("The monitor said raiders killed 31 people, including 9 women, in Oss, and 12 people "
+         "in Tevi.", [("monitor", "killed", 31), ("monitor", "killed", 9),
+                      ("monitor", "killed", 12)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
