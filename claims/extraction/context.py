@@ -336,7 +336,11 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         return None
     if _SCALED_M_RE.search(ph.stated) and not vm:
         return None  # "1.2m" is a count of people only with people named ("1.2m people")
-    if mm and mm.group("metric").lower() == "to flee" and not _FORCED_RE.search(lc_low[-40:]):
+    if (
+        mm
+        and mm.group("metric").lower() in ("to flee", "to escape")
+        and not _FORCED_RE.search(lc_low[-40:])
+    ):
         mm = None  # "urged 300 residents to flee" is no count of the displaced
     if mm:
         metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
@@ -357,6 +361,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             verb = bm.verb.lower()
             if verb in ("lost", "losing") and not vm and not _OF_OWN_RE.match(rc):
                 return None  # "lost 6 of their own" is a toll; "lost 40 tanks" is not
+            if verb == "loss of" and not vm and not rc.lstrip().startswith("lives"):
+                return None  # "the loss of 19 lives", not "the loss of 300 jobs"
             f.metric = lx.metric_of(verb, lx.METRIC_BEFORE) or ""
             f.bodies = verb.startswith(("bodies", "remains"))  # found, not told
         elif bm.label:

@@ -99,6 +99,7 @@ def find_figures(
         or low.startswith(("a ", "an "))
         or " among " in low
         or "the " in low
+        or "another " in low
     ):
         for found in find_singles(sentence):
             if not _overlaps(found[0], found[1], masked):

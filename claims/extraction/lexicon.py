@@ -70,6 +70,12 @@ METRIC_AFTER: dict[str, str] = {
     "to hospitals": "injured",
     "in intensive care": "injured",
     "undergoing treatment": "injured",  # "another 14 still undergoing treatment"
+    "sustained injuries": "injured",
+    "sustained bullet injuries": "injured",
+    "sustained gunshot wounds": "injured",
+    "sustained serious injuries": "injured",
+    "sustained minor injuries": "injured",
+    "sustained wounds": "injured",
     "receiving treatment": "injured",
     "under treatment": "injured",
     "missing": "missing",
@@ -123,6 +129,7 @@ METRIC_AFTER: dict[str, str] = {
     "abductions": "abducted",
     "kidnappings": "abducted",
     "to flee": "displaced",
+    "to escape": "displaced",  # "forced 900 families to escape the valley"
     "forced to flee": "displaced",
     "forced from their homes": "displaced",
     "driven from their homes": "displaced",
@@ -182,6 +189,7 @@ METRIC_BEFORE: dict[str, str] = {
     "corpses of": "killed",
     "burial of": "killed",
     "funerals of": "killed",
+    "loss of": "killed",  # "caused the loss of 19 lives" (needs people or lives after it)
     "funeral of": "killed",
     "burials of": "killed",
     "martyred": "killed",

@@ -146,9 +146,9 @@ def _sentence(
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
         figures = find_figures(s.text, masked, gated=True, asked=asked)
-    elif ("a " in low or "an " in low or " among " in low or "the " in low) and (
-        _SINGLE_METRIC_RE.search(low)
-    ):
+    elif (
+        "a " in low or "an " in low or " among " in low or "the " in low or "nother " in low
+    ) and (_SINGLE_METRIC_RE.search(low)):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     if s.heading and (tm := _TITLE_CASE_VERB_RE.search(s.text)) is not None:
         # "Tevi Police Say 3 Dead": a title-case headline's verb, read as the verb it is

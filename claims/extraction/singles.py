@@ -94,6 +94,13 @@ _PERPETRATOR_RE = re.compile(
     r"(?:also\s+|later\s+|eventually\s+|subsequently\s+|himself\s+|herself\s+)?"
     r"(?P<m>killed|shot\s+dead|shot\s+and\s+killed)|(?:also\s+|later\s+)?(?P<died>died))\b"
 )
+# "Two soldiers died and another was wounded": one more person, named by "another" alone.
+_ANOTHER_RE = re.compile(
+    rf"\b[Aa]nother\s+(?P<np>(?:(?:{_MOD}\s+)?(?:{_SINGLE_HEADS})\s+)?)(?:(?:was|is|has\s+been|"
+    r"had\s+been)\s+(?:also\s+|later\s+|reportedly\s+|reported\s+|seriously\s+|critically\s+|"
+    r"badly\s+)?(?P<m>killed|shot\s+dead|dead|wounded|injured|hurt|abducted|kidnapped|"
+    r"missing|arrested|detained)|reported\s+(?P<r>missing|dead|killed)|(?P<died>died))\b"
+)
 _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
 
@@ -141,6 +148,13 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
     if "he " in s and (pm := _PERPETRATOR_RE.search(s)) is not None:
         np = pm.group("np")
         out.append((pm.start("np"), pm.end("np"), np, "killed", np, pm.end(), 1))
+    if "nother " in s:
+        for am in _ANOTHER_RE.finditer(s):
+            word = " ".join((am.group("m") or am.group("r") or am.group("died")).lower().split())
+            metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
+            if metric:
+                np = am.group("np").strip() or "another"
+                out.append((am.start(), am.start("np") + len(np), np, metric, np, am.end(), 1))
     if " among " in s:
         for m in _AMONG_RE.finditer(s):
             word = m.group("m").lower()

@@ -53,7 +53,7 @@ NEUTRAL_HEADS = words(
     bodies them member body suspects suspect graves supporters followers loyalists
     martyrs martyr survivors survivor brothers sisters sons daughters husbands wives fathers
     mothers cousins nephews nieces grandchildren brother sister son daughter husband wife father
-    mother"""
+    mother officials"""
 )
 PERSON_HEADS = CIVILIAN_HEADS | STATE_HEADS | NON_STATE_HEADS | NEUTRAL_HEADS
 

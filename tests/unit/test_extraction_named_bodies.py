@@ -77,6 +77,23 @@ from tests.unit.test_extraction_reading import readings
         ("The monitor said raiders killed 31 people, including 9 women, in Oss, and 12 people "
          "in Tevi.", [("monitor", "killed", 31), ("monitor", "killed", 9),
                       ("monitor", "killed", 12)]),
+        # officials as victims, never when they speak
+        ("Five customs officials died when the blast hit their post.",
+         [(None, "killed", 5)]),
+        ("Two officials said 5 guards were killed.", [("officials", "killed", 5)]),
+        # lives lost, not jobs
+        ("The landslide caused the loss of 19 lives in Oss.", [(None, "killed", 19)]),
+        ("The strike caused the loss of 300 jobs.", []),
+        # injuries sustained; people forced to escape (not helped to)
+        ("Of the wounded, 7 sustained gunshot wounds, the health ministry said.",
+         [("health ministry", "injured", 7)]),
+        ("Shelling forced 900 families to escape the valley.",
+         [(None, "displaced", 900)]),
+        ("Guards helped 30 inmates to escape the fire.", []),
+        # "another" alone is one more person
+        ("Three miners died and another was reported missing.",
+         [(None, "killed", 3), (None, "missing", 1)]),
+        ("Another raid killed 4 herders.", [(None, "killed", 4)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
