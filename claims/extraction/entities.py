@@ -19,6 +19,7 @@ Rules (see also attribution.py):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon as lx
@@ -112,8 +113,10 @@ class Registry:
                 full, acr = m.group("full"), m.group("acr")
                 self.introduced.append((p.start(), _DETERMINERS_RE.sub("", full)))
                 initials = "".join(w[0] for w in full.split() if w[0].isupper())
+                hyphened = "".join(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
                 if (
-                    acr.lower() in initials.lower()
+                    "".join(c for c in acr if c.isupper()) == hyphened  # "Lashkar-e-Tevi (LeT)"
+                    or acr.lower() in initials.lower()
                     or initials.lower().startswith(acr.lower()[:2])
                     # an acronym of another language ("Doctors Without Borders (MSF)")
                     or len(initials) >= 3

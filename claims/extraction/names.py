@@ -74,7 +74,8 @@ _A_SPOKESPERSON = frozenset(
 )
 _CALLING_ITSELF_RE = re.compile(r"\bcalling\s+itself\s+(?:the\s+)?(?P<name>[A-Z].*)$")
 
-_ACRONYM_PAREN_RE = re.compile(r"\([A-Z]{2,8}\)")
+# (also with lower-case letters between capitals: "Lashkar-e-Tevi (LeT)")
+_ACRONYM_PAREN_RE = re.compile(r"\([A-Z](?:[a-z]?[A-Z]){1,7}\)")
 # A one-word organisation name, and the fuller names ending in it on one line of the article.
 _ONE_WORD_ORG_RE = re.compile(
     r"(?:Front|Network|Observatory|Monitor|Council|Committee|Movement|Brigade|Army|Forum|Group|"
@@ -88,8 +89,9 @@ _FULL_NAME = r"(?:[A-Z][\w'-]+[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)?){{1,5}}{wo
 
 # A name never runs across a line break ("...8 June\n\nThe Civilian Harm Tracking Group (CHTG)").
 _ACRONYM_RE = re.compile(
-    r"(?P<full>[A-Z][\w'-]+(?:[^\S\n]+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8})[^\S\n]+"
-    r"\((?P<acr>[A-Z]{2,8})\)$"
+    r"(?P<full>[A-Z][\w'-]+(?:[^\S\n]+(?:of|for|in|on|and|the|[A-Z][\w'-]+)){1,8}"
+    r"|[A-Z]\w+(?:-\w+){1,3})[^\S\n]+"  # or one hyphenated word ("Lashkar-e-Tevi")
+    r"\((?P<acr>[A-Z](?:[a-z]?[A-Z]){1,7})\)$"
 )
 
 _DESCRIPTOR_RE = re.compile(

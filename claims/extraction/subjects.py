@@ -17,7 +17,7 @@ _TRAILING_ADVERBS = words(
     """also later initially earlier previously first had has have further separately then
     again subsequently originally would will only since meanwhile however now yesterday today
     on last monday tuesday wednesday thursday friday saturday sunday night never not
-    repeatedly publicly officially always"""
+    repeatedly publicly officially always morning afternoon evening"""
 )
 
 # The words as a prefix tree (numbers.trie_regex): each position fails after a letter or two
@@ -38,6 +38,11 @@ _BOUNDARY_RE = re.compile(
     )
     + r")\b|[\"();:]|\s[-\u2013\u2014]\s"
 )
+
+_REPORTS_RE = re.compile(r"(?i:earlier|initial|first|later|local|media|news)\s+reports")
+_EDITION_RE = re.compile(r"^(?:[A-Z][a-z]+'s\s+)?(?:edition|issue)\s+of\s+(?=[A-Z])")
+# (only after a name: "Tevi Courier daily", not "a pro-government newspaper")
+_OUTLET_KIND_RE = re.compile(r"(?<=\s[A-Z])(?P<rest>[\w'-]*)\s+(?:daily|newspaper|weekly)$")
 
 _CHAIRED_RE = re.compile(r"\s(?:chaired|led|headed|presided\s+over)\s+$")
 
@@ -115,9 +120,14 @@ def _valid_np_uncached(np: str) -> str | None:
         # before it must name a speaker.
         head = np.split(" who ", 1)[0]
         return np if _valid_np(head) is not None else None
+    if _REPORTS_RE.fullmatch(np.strip()):
+        return np.strip()  # "Earlier reports said ...": the reports, as the text names them
     np = _LEAD_RE.sub("", np.strip(" \"'")).strip(" \"'")
     if not np:
         return None
+    if " of " in np or np.endswith(("daily", "newspaper", "weekly")):
+        # "Monday's edition of Tevi Courier daily": the paper
+        np = _OUTLET_KIND_RE.sub(r"\g<rest>", " " + _EDITION_RE.sub("", np)).strip() or np
     words = np.split()
     if len(words) > 12 or np.endswith("'s"):
         return None

@@ -94,6 +94,14 @@ from tests.unit.test_extraction_reading import readings
         ("Three miners died and another was reported missing.",
          [(None, "killed", 3), (None, "missing", 1)]),
         ("Another raid killed 4 herders.", [(None, "killed", 4)]),
+        # a time of day between a titled name and its verb
+        ("Kessan interior minister General Damo Yark on Friday morning said 8 guards died.",
+         [("Damo Yark", "killed", 8)]),
+        # reports named by when they came; an outlet named with its edition and its kind
+        ("Earlier reports said 14 porters were hurt in the blasts.",
+         [("Earlier reports", "injured", 14)]),
+        ("Monday's edition of Tevi Courier daily reported that 50 cadets died.",
+         [("Tevi Courier", "killed", 50)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
@@ -165,3 +173,11 @@ def test_a_title_case_headline_names_its_speaker():
         ("Tevi Police", "killed", 3),
         ("Tevi Police", "missing", 2),
     ]
+
+
+def test_a_mixed_case_acronym_names_the_hyphenated_group_it_stands_for():
+    text = (
+        "Lashkar-e-Tevi (LeT) is banned in Kessa.\n\n"
+        "Gazi, a spokesman for LeT, said 13 soldiers were killed in the raid."
+    )
+    assert [r[0] for r in readings(text)] == ["Lashkar-e-Tevi"]
