@@ -21,7 +21,7 @@ from claims.extraction.enumerations import find_enumerations, find_included, fin
 from claims.extraction.flags import cumulative, hedged, revision, zeros
 from claims.extraction.numbers import NUMBER, parse_number
 from claims.extraction.qualifiers import parse_figures
-from claims.extraction.singles import find_singles
+from claims.extraction.singles import find_singles, has_perpetrator
 
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
@@ -98,8 +98,8 @@ def find_figures(
         or " an " in low
         or low.startswith(("a ", "an "))
         or " among " in low
-        or "the " in low
         or "another " in low
+        or has_perpetrator(low)
     ):
         for found in find_singles(sentence):
             if not _overlaps(found[0], found[1], masked):

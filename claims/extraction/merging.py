@@ -125,9 +125,9 @@ def merge_names(registry) -> None:
 
 # A police force named with its place ("Lanmore police", "Kessa County Police", "the Ostra
 # RCMP"); leading words that only open a sentence or describe police are not its name.
-_FORCE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'.-]*[^\S\n]+){1,3}(?P<word>[Pp]olice|Constabulary|Gendarmerie|RCMP))\b"
-)
+_FORCE_WORDS = ("police", "Police", "Constabulary", "Gendarmerie", "RCMP")
+# Read backwards from a force word found by a plain scan (anchored at the window's end).
+_FORCE_RE = re.compile(r"(?<![\w'.-])(?P<name>(?:[A-Z][\w'.-]*[^\S\n]+){1,3})$")
 _NOT_FORCE_NAME = frozenset(
     words(
         """the a an and but or so later earlier meanwhile when while after before as local
@@ -149,14 +149,21 @@ def _police(registry) -> None:
     if not bare or ("olice" not in registry.text and "RCMP" not in registry.text):
         return
     names: dict[str, str] = {}
-    for m in _FORCE_RE.finditer(registry.text):
-        found = m.group("name").split()
-        while found[:-1] and found[0].lower() in _NOT_FORCE_NAME:
-            found = found[1:]
-        if len(found) < 2:
-            continue
-        name = " ".join(found)
-        names.setdefault(name.lower(), name)
+    text = registry.text
+    for word in _FORCE_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if not text[end : end + 1].isalnum() and (
+                m := _FORCE_RE.search(text, max(0, i - 60), i)
+            ):
+                found = [*m.group("name").split(), word]
+                while found[:-1] and found[0].lower() in _NOT_FORCE_NAME:
+                    found = found[1:]
+                if len(found) >= 2:
+                    name = " ".join(found)
+                    names.setdefault(name.lower(), name)
+            i = text.find(word, end)
     if len(names) != 1:
         return
     name = next(iter(names.values()))

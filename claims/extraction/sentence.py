@@ -40,6 +40,7 @@ from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import TITLES_RE, gate_phrases, metric_gate
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import Pending
+from claims.extraction.singles import has_perpetrator
 from claims.extraction.speakers import speaker_for as _speaker_for
 from claims.extraction.text import Sentence
 from claims.extraction.timing import find_timings
@@ -147,8 +148,8 @@ def _sentence(
     ):
         figures = find_figures(s.text, masked, gated=True, asked=asked)
     elif (
-        "a " in low or "an " in low or " among " in low or "the " in low or "nother " in low
-    ) and (_SINGLE_METRIC_RE.search(low)):
+        "a " in low or "an " in low or " among " in low or "nother " in low or has_perpetrator(low)
+    ) and _SINGLE_METRIC_RE.search(low):
         figures = find_figures(s.text, masked, numbers=False, gated=True)  # "a soldier was killed"
     if s.heading and (tm := _TITLE_CASE_VERB_RE.search(s.text)) is not None:
         # "Tevi Police Say 3 Dead": a title-case headline's verb, read as the verb it is

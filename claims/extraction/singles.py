@@ -87,7 +87,8 @@ _AMONG_RE = re.compile(
     r"(?P<m>dead|killed|victims|injured|wounded|hurt|missing|detained|arrested)\b"
 )
 # "The gunman was later shot dead": the attacker's own death, one more killed (never in the
-# victims' toll, so never counted twice).
+# victims' toll, so never counted twice). PERPETRATORS: the nouns, for a substring gate.
+PERPETRATORS = ("gunman", "shooter", "attacker", "assailant", "bomber", "perpetrator")
 _PERPETRATOR_RE = re.compile(
     r"\b[Tt]he\s+(?P<np>(?:lone\s+|suspected\s+|alleged\s+|suicide\s+)?(?:gunman|shooter|"
     r"attacker|assailant|bomber|perpetrator))\s+(?:(?:was|had\s+been|has\s+been)\s+"
@@ -103,6 +104,11 @@ _ANOTHER_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
+
+
+def has_perpetrator(low: str) -> bool:
+    """Whether the text names an attacker in the singular (a substring test, for the gates)."""
+    return any(w in low for w in PERPETRATORS)
 
 
 def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
@@ -145,7 +151,7 @@ def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
         metric = lx.metric_of(word, lx.METRIC_AFTER) or lx.metric_of(word, lx.METRIC_BEFORE)
         if metric:
             out.append((p, m.end("np"), s[p : m.end("np")], metric, m.group("np"), m.end(), 1))
-    if "he " in s and (pm := _PERPETRATOR_RE.search(s)) is not None:
+    if "he " in s and has_perpetrator(s) and (pm := _PERPETRATOR_RE.search(s)) is not None:
         np = pm.group("np")
         out.append((pm.start("np"), pm.end("np"), np, "killed", np, pm.end(), 1))
     if "nother " in s:
