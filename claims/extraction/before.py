@@ -21,9 +21,10 @@ _BEFORE_TAIL = r"(?:\s+(?:now|only|just|a\s+total\s+of|an\s+estimated|some))?\s*
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(
     rf"(?:(?P<toll>{_TOLL_ALT}|number\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:dead|deaths|killed|"
-    r"fatalities|injured|injuries|wounded|missing|displaced|detained|arrested))"
-    r"\b[^.;:]{0,170}?\s(?:to|at|of|from|reached|reach|hit|now|"
-    r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|(?P<over>exceed|surpass|top|pass|breach|cross)(?:ed|ped|es)?)"
+    r"fatalities|injured|injuries|wounded|missing|displaced|detained|arrested|hostages))"
+    # (or nothing: "Death toll nears 300" once its qualifier is read)
+    r"\b(?:[^.;:]{0,170}?\s(?:to|at|of|from|reached|reach|hit|now|"
+    r"stood\s+at|stands\s+at|is|was|be|as|near|nearing|nears|neared|approaching|(?P<over>exceed|surpass|top|pass|breach|cross)(?:ed|ped|es)?))?"
     # "Among the dead are two dock workers", "The toll, provided by the office, included five"
     r"|(?P<dead>dead|deceased|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|"
     r"detainees|arrested|injured|wounded)\s+(?:also\s+)?(?:were|are|included|"

@@ -95,8 +95,8 @@ _POST_METRIC_RE = re.compile(
     # "Three bystanders including a schoolboy were killed"; "48 men caught in the raid were held"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
-    r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside)\s+(?:the\s+|a\s+)?[\w'-]+"
-    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|have|had)\b))?"
+    r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside|of)\s+(?:the\s+|a\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|have|had|died|lost|perished)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
     rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
     re.I,

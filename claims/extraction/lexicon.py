@@ -95,6 +95,7 @@ METRIC_AFTER: dict[str, str] = {
     "apprehended": "detained",
     "nabbed": "detained",
     "held hostage": "abducted",
+    "hostages": "abducted",  # "the number of hostages stands at 126" (a toll noun's word)
     "taken hostage": "abducted",
     "abducted": "abducted",
     "kidnapped": "abducted",

@@ -55,6 +55,10 @@ _QUAL_WORDS: dict[str, str] = {
     "close to": "nearly",
     "just under": "nearly",
     "just shy of": "nearly",
+    "nears": "nearly",  # "Death toll nears 300"
+    "neared": "nearly",
+    "nearing": "nearly",
+    "approaching": "nearly",
     "up to": "up_to",
     "upto": "up_to",
     "as many as": "up_to",

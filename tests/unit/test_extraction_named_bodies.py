@@ -102,6 +102,10 @@ from tests.unit.test_extraction_reading import readings
          [("Earlier reports", "injured", 14)]),
         ("Monday's edition of Tevi Courier daily reported that 50 cadets died.",
          [("Tevi Courier", "killed", 50)]),
+        # victims "of" the event before their verb; hostages counted; a toll that nears
+        ("Nine victims of the ferry fire lost their lives.", [(None, "killed", 9)]),
+        ("The number of hostages held by the gang stands at 41.", [(None, "abducted", 41)]),
+        ("Flood Toll Nears 90 in Lower Oss", [(None, "killed", 81)]),  # nearly: 81-90
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
