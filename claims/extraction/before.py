@@ -16,7 +16,7 @@ from claims.extraction.numbers import words
 _METRIC_BEFORE_ALT = lx.alternation(lx.METRIC_BEFORE)
 _TOLL_ALT = lx.alternation(lx.TOLL_NOUNS)
 # Starts with a prefix tree (no leading assertion) so the engine can scan for it in C.
-_BEFORE_TAIL = r"(?:\s+(?:now|only|just|a\s+total\s+of|an\s+estimated|some))?\s*$"
+_BEFORE_TAIL = r"(?:\s+(?:now|only|just|all|a\s+total\s+of|an\s+estimated|some))?\s*$"
 # A verb taking the figure as object sits right before it: searched in the last 40 characters.
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(
@@ -30,8 +30,9 @@ _BEFORE_RE = re.compile(
     r"detainees|arrested|injured|wounded)\s+(?:also\s+)?(?:were|are|included|"
     r"include|includes|numbered|comprised|comprise|there\s+were|there\s+are)"
     # a key-value line of an infobox or fact sheet: "Fatalities: 155", "Injured: 114"
+    # (an infobox line may lose its colon: "Deaths 58")
     r"|^\s*(?P<label>fatalities|deaths|dead|killed|injuries|injured|wounded|missing|displaced|"
-    r"arrested|detained|abducted|kidnapped)\s*:"
+    r"arrested|detained|abducted|kidnapped)(?:\s*:|\s+(?=(?:at\s+least\s+)?$))"
     # "four more deaths were recorded, bringing the number to 27"
     r"|(?P<tollref0>(?:bringing|brings|brought|bring)\s+the\s+(?:total|number|figure|tally|count)"
     r"(?:\s+of\s+(?:dead|deaths|fatalities))?\s+to)"
@@ -114,7 +115,10 @@ def _before(lc: str, lc_low: str) -> _Before | None:
     if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
         mixed = _MIXED_BEFORE_RE.search(lc_low, max(0, m.start() - 40), m.start())
         return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
-    if _BEFORE_GATE_RE.search(lc_low) is not None and (m := _BEFORE_RE.search(lc)):
+    # (a short left context is read whole: "Deaths 58", an infobox line without its colon)
+    if (len(lc_low) < 24 or _BEFORE_GATE_RE.search(lc_low) is not None) and (
+        m := _BEFORE_RE.search(lc)
+    ):
         if m.start() < len(lc) - 45:
             # The nearest toll wins ("cut the toll ... and raised the number of wounded from
             # 30 to 51"); one further back counts when it is the only one ("The death toll

@@ -78,6 +78,7 @@ _AUX = (
     r"thought|reported|confirmed|said|to|may|might|could|would|will|likely|possibly|probably|"
     r"potentially|apparently|allegedly|subsequently|initially|either|so|far|already|since|then|"
     r"found|listed|counted|presumed|declared|pronounced|left|who|were\s+also|people|others|"
+    r"recorded|transported|airlifted|there|"
     r"alone|in\s+total|in\s+all|each|ultimately|eventually|seriously|critically|badly|severely|"
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
@@ -96,7 +97,7 @@ _POST_METRIC_RE = re.compile(
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside|of)\s+(?:the\s+|a\s+)?[\w'-]+"
-    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|have|had|died|lost|perished)\b))?"
+    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|are|is|have|had|died|lost|perished)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
     rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
     re.I,

@@ -69,6 +69,13 @@ METRIC_AFTER: dict[str, str] = {
     "to a local hospital": "injured",
     "to hospitals": "injured",
     "in intensive care": "injured",
+    "to intensive care": "injured",
+    "to the intensive care unit": "injured",
+    "in the intensive care unit": "injured",
+    "for treatment": "injured",  # "were transported there for treatment"
+    "shot and wounded": "injured",
+    "shot and injured": "injured",
+    "tortured to death": "killed",
     "undergoing treatment": "injured",  # "another 14 still undergoing treatment"
     "sustained injuries": "injured",
     "sustained bullet injuries": "injured",

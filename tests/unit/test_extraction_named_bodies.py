@@ -106,6 +106,15 @@ from tests.unit.test_extraction_reading import readings
         ("Nine victims of the ferry fire lost their lives.", [(None, "killed", 9)]),
         ("The number of hostages held by the gang stands at 41.", [(None, "abducted", 41)]),
         ("Flood Toll Nears 90 in Lower Oss", [(None, "killed", 81)]),  # nearly: 81-90
+        # more wordings of the hurt and the dead
+        ("Eleven pupils in Oss are receiving treatment.", [(None, "injured", 11)]),
+        ("By noon 34 people were recorded injured.", [(None, "injured", 34)]),
+        ("Two guards were shot and wounded at the gate.", [(None, "injured", 2)]),
+        ("Six porters were flown there for treatment.", []),
+        ("Six porters were transported there for treatment.", [(None, "injured", 6)]),
+        ("Five more were taken to the intensive care unit.", [(None, "injured", 5)]),
+        ("The mine blast killed all 9 crew members.", [(None, "killed", 9)]),
+        ("Two hostages were tortured to death.", [(None, "killed", 2)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
@@ -185,3 +194,11 @@ def test_a_mixed_case_acronym_names_the_hyphenated_group_it_stands_for():
         "Gazi, a spokesman for LeT, said 13 soldiers were killed in the raid."
     )
     assert [r[0] for r in readings(text)] == ["Lashkar-e-Tevi"]
+
+
+def test_an_infobox_line_without_its_colon():
+    text = "Ferry attack\n\nDeaths 58\n\nInjured At least 4\n\nThe ferry sank at dawn."
+    assert [(r[1], r[2], r[4]) for r in readings(text)] == [
+        ("killed", 58, "exact"),
+        ("injured", 4, "at_least"),
+    ]
