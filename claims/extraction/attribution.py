@@ -47,6 +47,7 @@ from claims.extraction.reporting import (
     _INVERSION_RE,
     _INVERSION_VERBS,
     _INVERTED_DESCRIBED_RE,
+    _ISSUED_BY_RE,
     _NAME_APPOS_RE,
     _NAME_THEN_ROLE_RE,
     _NOT_A_SOURCE,
@@ -220,7 +221,9 @@ def find_attributions(
             # "the regional police command, which said six strikers had died": the relative
             # pronoun is the speaker, and it stands for the phrase before it.
             np_text, np_start, appositive, relative = ante
-        if np_text[-1:] in "tehylkdo" and (tm := _NP_TAIL_RE.search(np_text)):
+        if " by " in np_text and (bm := _ISSUED_BY_RE.search(np_text)) and _valid_np(bm.group(1)):
+            np_text = bm.group(1)  # "Initial reports released by the health minister stated"
+        elif np_text[-1:] in "tehylkdo" and (tm := _NP_TAIL_RE.search(np_text)):
             np_text = np_text[: tm.start()]  # "officials overnight", "X in a statement", "X who"
         if " into " in np_text and _valid_np(head := np_text.split(" into ", 1)[0]):
             np_text = head  # "The public inquiry into the 2021 shooting ... concluded"
@@ -378,6 +381,7 @@ def _entity(registry: Registry, np: str, appositive: str) -> Entity | None:
         and (sm := _SOURCE_NOUN_RE.search(np))
         and sm.start()
         and "'" not in sm.group()
+        and np[: sm.start()].strip().lower() not in _NOT_A_SOURCE  # "official tallies say"
     ):
         np = np[: sm.start()]  # "Ministry of Health figures show": the ministry's
     return registry.resolve(np, appositive)

@@ -42,6 +42,7 @@ from claims.extraction.names import (
     _person_noun,
     _tokens,
 )
+from claims.extraction.numbers import words
 from claims.extraction.roles import (
     _COLLECTIVE,
     _DOCUMENT_RE,
@@ -88,6 +89,13 @@ class Entity:
         """Link this entity to the institution it speaks for, unless that makes a loop."""
         if org is not None and org is not self and org.claimant is not self:
             self.institution = org
+
+
+_OFFICE_HEADS = words(
+    """chief spokesman spokeswoman spokesperson commander director head official officer
+    commissioner minister secretary governor mayor"""
+)
+_ROLE_OF_RE = re.compile(r"\s*of\s+(?:the\s+)?[A-Z][a-z]+$")
 
 
 class Registry:
@@ -270,7 +278,8 @@ class Registry:
                     person.descriptors.update(_tokens(appositive))
             return self._touch_opt(person)
         if np[:1].isupper() and (
-            lx.TITLES_RE.match(np)
+            ((tm := lx.TITLES_RE.match(np)) and not _ROLE_OF_RE.match(np, tm.end()))
+            # ("Chief of Surgery" is an office, not a titled name)
             # a name given a short form in brackets is an organisation's ("Medecins Sans
             # Frontieres (MSF)"), not a person's
             or (_is_name(np) and not _orgish(np) and np not in self.acronyms.values())
@@ -331,7 +340,12 @@ class Registry:
             # name inside a longer one too ("the Red Cross" then "the Lakeview Red Cross
             # Society"). Bare collectives ("officials") are not grown into "health officials".
             seen = -1
-            inside = f" {low} " if np[:1].isupper() and _is_proper(np) else ""
+            # (never into a person's office: "Lanmore Police chief ...")
+            inside = (
+                f" {low} "
+                if np[:1].isupper() and head not in _OFFICE_HEADS and _is_proper(np)
+                else ""
+            )
             for x in self.entities:
                 if (
                     x.last_seen > seen

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction import lexicon as lx
 from claims.extraction.names import (
     _DETERMINERS_RE,
     _FULL_NAME,
@@ -15,7 +16,9 @@ from claims.extraction.names import (
     _ONE_WORD_LOWER_ORGS,
     _ONE_WORD_ORG_RE,
     _has_upper,
+    _is_name,
     _lowerish,
+    _orgish,
     _tokens,
 )
 from claims.extraction.numbers import words
@@ -68,6 +71,7 @@ def merge_names(registry) -> None:
     _armed_groups(registry)
     _companies(registry)
     _police(registry)
+    _full_names(registry)
     _roles(registry)
     starts: dict[int, str] = {}  # " token token": "any token starts with w" as a substring test
     candidates: list | None = None  # the named organisations, listed once when first needed
@@ -128,6 +132,10 @@ def merge_names(registry) -> None:
 _FORCE_WORDS = ("police", "Police", "Constabulary", "Gendarmerie", "RCMP")
 # Read backwards from a force word found by a plain scan (anchored at the window's end).
 _FORCE_RE = re.compile(r"(?<![\w'.-])(?P<name>(?:[A-Z][\w'.-]*[^\S\n]+){1,3})$")
+_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:[Ss]tation|[Pp]ost|[Hh]eadquarters|HQ|[Aa]cademy|[Cc]ollege|[Hh]ospital|[Bb]arracks|"
+    r"[Cc]amp|[Ll]ines?|[Cc]hecks?point|[Ss]chool)\b"
+)
 _NOT_FORCE_NAME = frozenset(
     words(
         """the a an and but or so later earlier meanwhile when while after before as local
@@ -144,7 +152,9 @@ def _police(registry) -> None:
     bare = [
         e
         for e in registry.entities
-        if not e.person and e.institution is None and e.canonical.lower() in ("police", "rcmp")
+        if not e.person
+        and e.institution is None
+        and e.canonical.lower() in ("police", "rcmp", "force")
     ]
     if not bare or ("olice" not in registry.text and "RCMP" not in registry.text):
         return
@@ -154,8 +164,10 @@ def _police(registry) -> None:
         i = text.find(word)
         while i >= 0:
             end = i + len(word)
-            if not text[end : end + 1].isalnum() and (
-                m := _FORCE_RE.search(text, max(0, i - 60), i)
+            if (
+                not text[end : end + 1].isalnum()
+                and not _PLACE_AFTER_RE.match(text, end)  # "Central Police Station": a place
+                and (m := _FORCE_RE.search(text, max(0, i - 60), i))
             ):
                 found = [*m.group("name").split(), word]
                 while found[:-1] and found[0].lower() in _NOT_FORCE_NAME:
@@ -168,9 +180,42 @@ def _police(registry) -> None:
         return
     name = next(iter(names.values()))
     for e in bare:
-        if name.lower().endswith(e.canonical.lower()):
+        # ("the force said": the one police force named)
+        if e.canonical.lower() == "force" or name.lower().endswith(e.canonical.lower()):
             e.canonical = name
             e.tokens = _tokens(name)
+
+
+def _full_names(registry) -> None:
+    """A person named by the surname alone ("Odede said") whose full name the article writes
+    only where no one speaks ("KNCHR chair Roseline Odede opened the briefing"): the full
+    name, when the article gives one and only one."""
+    text = registry.text
+    for e in registry.entities:
+        word = e.canonical
+        if (
+            " " in word
+            or not word[:1].isupper()
+            or len(word) < 3
+            or word.isupper()
+            or e.institution is not None
+            or (not e.person and _orgish(word))
+        ):
+            continue
+        found: dict[str, str] = {}
+        before = r"(?<![\w'.-])((?:[A-Z][\w'.-]*[^\S\n]+){1,3})"
+        for m in re.finditer(before + re.escape(word) + r"\b", text):
+            words = m.group(1).split()
+            while words and (
+                words[0].lower() in _NOT_FORCE_NAME or lx.TITLES_RE.match(words[0] + " ")
+            ):
+                words = words[1:]
+            name = " ".join([*words, word])
+            if words and _is_name(name) and not _orgish(name):
+                found.setdefault(name.lower(), name)
+        if len(found) == 1:
+            e.canonical = next(iter(found.values()))
+            e.tokens = _tokens(e.canonical)
 
 
 def _armed_groups(registry) -> None:

@@ -88,7 +88,8 @@ _CITING_RE = re.compile(
 )
 _INVERSION_RE = re.compile(
     rf"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:{_NP_CHAR}){{0,80}}?)(?=\s*(?:[,.;:)\"]|$|\s+(?:in\s+"
-    r"a|on\s+\w+|told|who|which|citing|released|issued|published)\b))(?:\s*,\s*(?P<app>(?:a|an|the|its|their)\s[^,.;:\"()]{1,80}|"
+    r"a|on\s+\w+|told|who|which|citing|released|issued|published|early|late|earlier|later|"
+    r"overnight)\b))(?:\s*,\s*(?P<app>(?:a|an|the|its|their)\s[^,.;:\"()]{1,80}|"
     r"(?:[a-z-]+\s+){1,3}(?:for|of|at|with)\s[^,.;:\"()]{1,80}))?"
 )
 # '... were found at dawn said Pia Lund, a spokeswoman for the coastguard.': an inverted speaker
@@ -141,7 +142,7 @@ _NOT_MEDIA_AGENCY_RE = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|[Rr]efugee|[Hh]umanitarian|[Aa]id|[Rr]elief|[Dd]isaster|"
     r"[Ee]mergenc\w+|[Hh]ealth|[Cc]hildren's|[Mm]igration|[Ss]ecurity|[Ii]ntelligence)\b"
 )
-_INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Z])")
+_INNER_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+[A-Za-z])")
 # Words that end a subject but name no part of the speaker.
 # ... and "the bulletin issued on Friday night": the bulletin
 _NP_TAIL_RE = re.compile(
@@ -196,7 +197,7 @@ _NOUN_TOO = frozenset({"reports", "estimates", "shows", "counts", "tallies"})
 # "Initial reports by the agency", "New reports suggest that ...": nouns
 _NOUN_AFTER_RE = re.compile(
     r"\s+(?:by|from|of|suggest(?:s|ed)?|indicate[sd]?|put|show(?:s|ed)?|claim(?:s|ed)?|say|"
-    r"have|had|were|are)\b"
+    r"have|had|were|are|released|issued|published|compiled|stated|state)\b"
 )
 _PAREN_SOURCE_RE = re.compile(
     r"\((?P<np>[A-Z][\w'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'&.-]*)){0,7})\)\.?$"
@@ -221,3 +222,9 @@ _ON_DATE_RE = re.compile(
 )
 # An opening phrase before a sentence's subject: "In a statement on Saturday, ".
 _OPENER_RE = re.compile(r"(?:In|On|Late|Earlier|Later)\b[^,]{0,40},\s+")
+# A document "released by" its author, as a sentence's subject: the author speaks.
+_ISSUED_BY_RE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:reports?|figures|data|statistics|statements?|bulletin|tally|count)\s+"
+    r"(?:released|issued|published|compiled|provided)\s+by\s+(.+)$",
+    re.I,
+)

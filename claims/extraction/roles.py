@@ -41,7 +41,7 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Dd]octor|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
-    r"[Cc]hairwoman|[Cc]oordinator|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
+    r"[Cc]hairwoman|[Cc]oordinator|[Cc]onstable|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
     r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor)"
     # "Director General of Police"
     r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:Police|Prisons|Customs|Health|Defen[cs]e|Security))?\s+"

@@ -115,6 +115,18 @@ from tests.unit.test_extraction_reading import readings
         ("Five more were taken to the intensive care unit.", [(None, "injured", 5)]),
         ("The mine blast killed all 9 crew members.", [(None, "killed", 9)]),
         ("Two hostages were tortured to death.", [(None, "killed", 2)]),
+        # a bracketed short form before a lower-case office; an office "of" a department
+        ("Oss General Hospital (OGH) spokesperson Rana Adil said that 40 bodies were brought in.",
+         [("Oss General Hospital", "killed", 40)]),
+        ("The clinic's Chief of Surgery said three patients died overnight.",
+         [("Chief of Surgery", "killed", 3)]),
+        # a time word after an inverted speaker; a report "released by" its author
+        ('"Eleven died at the scene," said Marova early on Sunday.', [("Marova", "killed", 11)]),
+        ("Initial reports released by Kessan Health Minister Ivo Ral put the toll at 62 "
+         "dead.", [("Ivo Ral", "killed", 62)]),
+        # "official tallies" are not an official
+        ("At dusk, official tallies show 71 porters dead.",
+         [("official tallies", "killed", 71)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
@@ -202,3 +214,27 @@ def test_an_infobox_line_without_its_colon():
         ("killed", 58, "exact"),
         ("injured", 4, "at_least"),
     ]
+
+
+def test_a_force_and_its_chief_stay_apart_and_the_force_is_named():
+    text = (
+        "Lanmore Police reported that two cyclists died.\n\n"
+        "Lanmore Police chief constable Sarah Kent said nine were injured.\n\n"
+        "Six were in critical condition, the force said."
+    )
+    assert [r[0] for r in readings(text)] == ["Lanmore Police", "Sarah Kent", "Lanmore Police"]
+
+
+def test_a_police_station_is_no_police_force():
+    text = (
+        "A bomb hit the Oss Central Police Station on Friday.\n\nPolice said three officers died."
+    )
+    assert [r[0] for r in readings(text)] == ["Police"]
+
+
+def test_a_surname_takes_the_full_name_written_where_no_one_speaks():
+    text = (
+        "Commission chair Roseline Odeka opened the briefing on Monday.\n\n"
+        "Odeka said 59 people had been abducted since June."
+    )
+    assert [r[0] for r in readings(text)] == ["Roseline Odeka"]
