@@ -41,7 +41,9 @@ _VICTIMS_RE = re.compile(
     r"(?:were\s+|being\s+|are\s+)?)?)?"
     # Greedy modifiers: the longest phrase ending in a person noun ("police recruits").
     rf"(?P<np>(?:{_MOD}\s+){{0,3}}(?:{_HEAD_ALT})\b"
-    rf"(?:\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
+    # ("18 protesters, bystanders and worshippers": a list of the kinds of people counted)
+    rf"(?:(?:\s*,\s*(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b){{1,3}}(?=\s*,?\s+(?:and|or)\s))?"
+    rf"(?:\s*,?\s+(?:and|or)\s+(?:{_MOD}\s+){{0,2}}(?:{_HEAD_ALT})\b)?"
     r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'.-]*\s+){0,4}?(?:forces|army|police|military|"
     r"militia|group|family|guard|units?|brigade|battalion|movement|front|services|staff|crew|"
     r"team|force|corps|organi[sz]ation|crews|teams)\b)?)",
@@ -92,13 +94,16 @@ _METRIC_AFTER_ALT = lx.alternation(lx.METRIC_AFTER)
 _POST_METRIC_RE = re.compile(
     r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them|"
     # ... or a list in apposition: "Two people, a man and a woman, were killed"
-    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+|an?\s)\b[^,;.]{0,80},"
+    r"all\s+of\s+them|both|aged\s+(?:between\s+)?\d+|an?\s|"
+    # ... or counted in apposition: "Five others, three boys and two men, were hurt"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s(?=[^,;.]{0,60}\sand\s))"
+    r"\b[^,;.]{0,80},"
     # "Three bystanders including a schoolboy were killed"; "48 men caught in the raid were held"
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside|of)\s+(?:the\s+|a\s+)?[\w'-]+"
     r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|are|is|have|had|died|lost|perished)\b))?"
-    r"(?:\s*,(?=\s+(?:were|was|had|have|are|who)\b))?"
+    r"(?:\s*,(?=\s+(?:were|was|had|have|are|who|sustained|suffered)\b))?"
     rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
     re.I,
 )

@@ -25,7 +25,7 @@ from claims.extraction.singles import find_singles, has_perpetrator
 
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
-    r"of\s+whom)|;?\s*,?\s*including|,?\s*of\s+whom|,?\s*among\s+them|\(|"
+    r"of\s+whom)|;?\s*,?\s*including|,?\s*of\s+wh(?:om|ich)|,?\s*among\s+them|\(|"
     r"[\u2014\u2013-]|,?\s*plus|,\s*while|,\s*with)\s*$",
     re.I,
 )
@@ -35,7 +35,7 @@ _COORD_NEXT_RE = re.compile(
 )
 
 _SUBSET_GAP_RE = re.compile(
-    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
+    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them)\s*$", re.I
 )
 _PHRASE_COMMA_RE = re.compile(r"[^.;:,]{0,60},\s*$")
 _UP_FROM_GAP_RE = re.compile(r"[^.;:]{0,80}?,\s*(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")

@@ -127,6 +127,13 @@ from tests.unit.test_extraction_reading import readings
         # "official tallies" are not an official
         ("At dusk, official tallies show 71 porters dead.",
          [("official tallies", "killed", 71)]),
+        # lists: counted in apposition, kinds of people in a row, "of which"
+        ("Five others - three boys and two men - suffered burns and were flown out.",
+         [(None, "injured", 5), (None, "injured", 3), (None, "injured", 2)]),
+        ("At least 23 pilgrims, guards and drivers were killed on the pass road.",
+         [(None, "killed", 23)]),
+        ("Eleven people drowned, of which four children and 7 adults.",
+         [(None, "killed", 11), (None, "killed", 4), (None, "killed", 7)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
