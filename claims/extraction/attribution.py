@@ -47,6 +47,7 @@ from claims.extraction.reporting import (
     _INVERSION_RE,
     _INVERSION_VERBS,
     _INVERTED_DESCRIBED_RE,
+    _INVERTED_END_RE,
     _ISSUED_BY_RE,
     _NAME_APPOS_RE,
     _NAME_THEN_ROLE_RE,
@@ -184,7 +185,11 @@ def find_attributions(
             continue  # "who gave his name as Kaspar": no figure given
         if (
             verb in _INVERSION_VERBS
-            and (_ends_with_comma_or_quote(pre) or _INVERTED_DESCRIBED_RE.match(s, verb_end))
+            and (
+                _ends_with_comma_or_quote(pre)
+                or _INVERTED_DESCRIBED_RE.match(s, verb_end)
+                or (s[-1:] == "." and _INVERTED_END_RE.match(s, verb_end))
+            )
             and (im := _INVERSION_RE.match(s, verb_end))
             and (inverted := _valid_np(_whole_name(s, im.start("np"), im.group("np"))))
         ):

@@ -102,7 +102,7 @@ _POST_METRIC_RE = re.compile(
     r"|\s+including\s+[^,;.]{1,60}?(?=\s+(?:were|was)\b))?"
     r"(?:\s+(?:involved|caught|trapped|living|working|staying|travelling|traveling))?"
     r"(?:(?:\s+(?:in|at|on|near|inside|from|around|outside|of)\s+(?:the\s+|a\s+)?[\w'-]+"
-    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|are|is|have|had|died|lost|perished)\b))?"
+    r"(?:\s+[\w'-]+){0,2}){1,2}(?=\s+(?:were|was|are|is|have|had|died|lost|perished|dead)\b))?"
     r"(?:\s*,(?=\s+(?:were|was|had|have|are|who|sustained|suffered)\b))?"
     rf"(?:\s+{_AUX}\b){{0,6}}\s*(?P<metric>{_METRIC_AFTER_ALT})\b",
     re.I,

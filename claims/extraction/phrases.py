@@ -81,7 +81,11 @@ def normalize(
         desc_words = m.group("desc").lower().split()
         if (
             _is_proper(m.group("name"))
-            and not _orgish_generic(m.group("name"))
+            and (
+                not _orgish_generic(m.group("name"))
+                # "the Britain-based Observatory": the Observatory named in full elsewhere
+                or all(w.endswith(("-based", "-run", "-backed", "-led")) for w in desc_words)
+            )
             and not any(w in lx.CLAIMANT_HEADS or w in _CONNECTORS for w in desc_words)
         ):
             appositive = f"{appositive} {m.group('desc')}".strip()

@@ -18,7 +18,7 @@ _VERBS = words(
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
-    verified accused accuses"""
+    verified accused accuses clarified stressed asserted alleged alleges declared"""
 )
 _VERB_PHRASES = (
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
@@ -97,6 +97,9 @@ _INVERSION_RE = re.compile(
 _INVERTED_DESCRIBED_RE = re.compile(
     r"\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3},\s+(?:a|an|the)\s[^,.;:\"()]{1,80}\.$"
 )
+# '... by the river said one villager.': an unnamed speaker closing the sentence after a
+# missing comma.
+_INVERTED_END_RE = re.compile(r"\s+(?:one|a|an|the|another)\s+[a-z]+(?:\s+[a-z]+)?\.$")
 # Verbs a speaker may follow ('"...," said the ministry'); "told" never inverts.
 _INVERSION_VERBS = frozenset(
     {
@@ -213,7 +216,7 @@ _NOT_A_SOURCE = frozenset(
 # A document or count "by" its author, after "according to": the author is the source.
 _WORK_BY_RE = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:estimate|report|count|tally|assessment|survey|"
-    r"analysis|study|investigation|review)\s+(?:by|from)\s+(?P<np>\S.*)$",
+    r"analysis|study|investigation|review|statement)\s+(?:by|from)\s+(?P<np>\S.*)$",
     re.I,
 )
 _ON_DATE_RE = re.compile(

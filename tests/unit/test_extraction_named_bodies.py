@@ -134,6 +134,17 @@ from tests.unit.test_extraction_reading import readings
          [(None, "killed", 23)]),
         ("Eleven people drowned, of which four children and 7 adults.",
          [(None, "killed", 11), (None, "killed", 4), (None, "killed", 7)]),
+        # an unnamed speaker closing a sentence after a missing comma
+        ("We carried 30-40 bodies to the river said one villager.",
+         [("villager", "killed", 30)]),
+        # a joint statement "from" its issuers; a descriptor before a short name
+        ("Six guards died, according to a joint statement by the Tevi Border Agency and "
+         "the coastguard.",
+         [("Tevi Border Agency and the coastguard", "killed", 6)]),
+        # more verbs of speech; people "of" a place before "dead"
+        ("A villager who would not give a name alleged that the raid left 15 herders of the "
+         "valley dead.", [("A villager who would not give a name", "killed", 15)]),
+        ("Doctor Ana Ruiz later clarified that 31 had died.", [("Ana Ruiz", "killed", 31)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
@@ -245,3 +256,11 @@ def test_a_surname_takes_the_full_name_written_where_no_one_speaks():
         "Odeka said 59 people had been abducted since June."
     )
     assert [r[0] for r in readings(text)] == ["Roseline Odeka"]
+
+
+def test_a_based_descriptor_before_a_short_name_is_the_body_named_in_full():
+    text = (
+        "The Kessan Observatory for Human Rights said 5 died.\n\n"
+        "The Oss-based Observatory later gave a count of 96 dead."
+    )
+    assert [r[0] for r in readings(text)] == ["Kessan Observatory for Human Rights"] * 2
