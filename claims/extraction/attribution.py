@@ -68,6 +68,7 @@ from claims.extraction.reporting import (
     _PROVIDED_BY_RE,
     _QUOTED_AS_RE,
     _REPORT_NUMBER_RE,
+    _ROLE_APPOS_RE,
     _SAYING_RE,
     _SOURCE_NOUN_RE,
     _SOURCE_NOUNS,
@@ -289,6 +290,10 @@ def find_attributions(
         if np and (am := _NAME_APPOS_RE.match(s, m.end("np"))) and _is_name(am.group("name")):
             # "according to Barra's governor, Selma Auk, 41 ...": the person named.
             np, appositive = am.group("name"), np
+        elif np and (rm := _ROLE_APPOS_RE.match(s, m.end("np"))) and _is_name(np):
+            # "according to Dr Ana Ruiz, media coordinator of the health department, ...": the
+            # role says whom she speaks for
+            appositive = rm.group("app")
         if np:
             # An outlet named here counted itself; it is skipped only when it relays a speaker.
             ent = registry.resolve(np, appositive)

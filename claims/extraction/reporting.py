@@ -231,3 +231,8 @@ _ISSUED_BY_RE = re.compile(
     r"(?:released|issued|published|compiled|provided)\s+by\s+(.+)$",
     re.I,
 )
+# A role after a name, between commas: "Ana Ruiz, media coordinator of the health department,".
+_ROLE_APPOS_RE = re.compile(
+    r",\s+(?P<app>(?:[A-Za-z][\w'-]*\s+){0,4}?(?i:spokes\w+|[\w ]*officer|"
+    r"[\w ]*coordinator)\s+(?:for|of|at|with)\s+[^,;:\"()]{3,80}),"
+)

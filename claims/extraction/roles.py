@@ -15,7 +15,7 @@ from claims.extraction.numbers import words
 # Who speaks for an institution: its spokesperson, press or information officer.
 _SPOKES_WORDS = (
     r"(?:spokesman|spokeswoman|spokesperson|press\s+officer|press\s+secretary|"
-    r"(?:information|communications?|media|public\s+relations)\s+officer)"
+    r"(?:information|communications?|media|public\s+relations)\s+(?:officer|coordinator))"
 )
 _SPOKES_RE = re.compile(
     rf"^(?:(?:[Dd]eputy|[Cc]hief|[Ss]enior|[Aa]cting|[Tt]op)\s+)?(?P<org>.+?)(?:'s)?\s+"

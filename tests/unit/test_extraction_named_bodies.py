@@ -145,6 +145,12 @@ from tests.unit.test_extraction_reading import readings
         ("A villager who would not give a name alleged that the raid left 15 herders of the "
          "valley dead.", [("A villager who would not give a name", "killed", 15)]),
         ("Doctor Ana Ruiz later clarified that 31 had died.", [("Ana Ruiz", "killed", 31)]),
+        # a media coordinator speaks for the body; so does one named after "according to"
+        ("Dr Ana Ruiz, media coordinator for the Tevi Red Cross, said 5 died.",
+         [("Tevi Red Cross", "killed", 5)]),
+        ("According to Dr Omar Sade, Media Coordinator of the Oss Health Office, 13 injured "
+         "people were brought in.", [("Oss Health Office", "injured", 13)]),
+        ("According to Ana Ruiz, a nurse at the clinic, 4 died.", [("Ana Ruiz", "killed", 4)]),
         # new wordings: driven from homes, funerals
         ("Ten years of raids have chased 48,000 herders from their homes.",
          [(None, "displaced", 48000)]),
