@@ -19,7 +19,6 @@ Rules (see also attribution.py):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon as lx
@@ -27,11 +26,8 @@ from claims.extraction.memo import normalized, tokens
 from claims.extraction.merging import merge_names
 from claims.extraction.names import (
     _A_SPOKESPERSON,
-    _ACRONYM_PAREN_RE,
-    _ACRONYM_RE,
     _ANY_ORG,
     _CALLING_ITSELF_RE,
-    _DETERMINERS_RE,
     _ORG_OFFICIAL_RE,
     _has_upper,
     _initials,
@@ -41,8 +37,8 @@ from claims.extraction.names import (
     _orgish,
     _person_noun,
     _tokens,
+    read_acronyms,
 )
-from claims.extraction.numbers import words
 from claims.extraction.roles import (
     _COLLECTIVE,
     _DOCUMENT_RE,
@@ -51,9 +47,11 @@ from claims.extraction.roles import (
     _ITS_SPOKES_RE,
     _NOT_ORGS,
     _OF_BODY_RE,
+    _OFFICE_HEADS,
     _ORG_DOCUMENT_RE,
     _ORG_SPOKES_RE,
     _ROLE_BEFORE_NAME_RE,
+    _ROLE_OF_RE,
     _SPEAKER_ROLES,
     _SPOKES_APPOS_RE,
     _SPOKES_RE,
@@ -91,13 +89,6 @@ class Entity:
             self.institution = org
 
 
-_OFFICE_HEADS = words(
-    """chief spokesman spokeswoman spokesperson commander director head official officer
-    commissioner minister secretary governor mayor"""
-)
-_ROLE_OF_RE = re.compile(r"\s*of\s+(?:the\s+)?[A-Z][a-z]+$")
-
-
 class Registry:
     """The claimants of one article, for resolving short names and pronouns."""
 
@@ -108,28 +99,11 @@ class Registry:
         self._described: set[str] = set()  # every entity's descriptor words, a cheap test
         self.last_official: Entity | None = None  # the institution of "a ministry official"
         self.text = text
-        # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name.
-        self.acronyms: dict[str, str] = {}
-        # Names introduced with an acronym, by position: "the organisation said" after
-        # "Doctors Without Borders (MSF)" and no other organisation means it.
-        self.introduced: list[tuple[int, str]] = []
+        # "Vigil for Civilians (VfC)" anywhere in the article lets "VfC" mean the full name;
+        # names introduced with an acronym, by position: "the organisation said" after
+        # "Doctors Without Borders (MSF)" and no other organisation means it (names.py).
+        self.acronyms, self.introduced = read_acronyms(text)
         self.pos = len(text)  # where the extractor is reading (set per sentence)
-        for p in _ACRONYM_PAREN_RE.finditer(text) if "(" in text else ():
-            # Read the full name backwards from "(ACR)": the pattern is anchored at its end.
-            m = _ACRONYM_RE.search(text, max(0, p.start() - 120), p.end())
-            if m is not None:
-                full, acr = m.group("full"), m.group("acr")
-                self.introduced.append((p.start(), _DETERMINERS_RE.sub("", full)))
-                initials = "".join(w[0] for w in full.split() if w[0].isupper())
-                hyphened = "".join(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
-                if (
-                    "".join(c for c in acr if c.isupper()) == hyphened  # "Lashkar-e-Tevi (LeT)"
-                    or acr.lower() in initials.lower()
-                    or initials.lower().startswith(acr.lower()[:2])
-                    # an acronym of another language ("Doctors Without Borders (MSF)")
-                    or len(initials) >= 3
-                ):
-                    self.acronyms[acr] = _DETERMINERS_RE.sub("", full)
         self._acronyms_key = tuple(self.acronyms.items())
 
     def finish(self) -> None:

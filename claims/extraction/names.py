@@ -220,3 +220,28 @@ def _is_proper(seg: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words) and any(
         w[:1].isupper() for w in words[1:] + words[:1] if w.lower() not in ("the", "a", "an")
     )
+
+
+def read_acronyms(text: str) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """The acronyms an article spells out ("Vigil for Civilians (VfC)": "VfC" -> the full
+    name), and every name introduced with one, by position."""
+    acronyms: dict[str, str] = {}
+    introduced: list[tuple[int, str]] = []
+    for p in _ACRONYM_PAREN_RE.finditer(text) if "(" in text else ():
+        # Read the full name backwards from "(ACR)": the pattern is anchored at its end.
+        m = _ACRONYM_RE.search(text, max(0, p.start() - 120), p.end())
+        if m is None:
+            continue
+        full, acr = m.group("full"), m.group("acr")
+        introduced.append((p.start(), _DETERMINERS_RE.sub("", full)))
+        initials = "".join(w[0] for w in full.split() if w[0].isupper())
+        hyphened = "".join(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
+        if (
+            "".join(c for c in acr if c.isupper()) == hyphened  # "Lashkar-e-Tevi (LeT)"
+            or acr.lower() in initials.lower()
+            or initials.lower().startswith(acr.lower()[:2])
+            # an acronym of another language ("Doctors Without Borders (MSF)")
+            or len(initials) >= 3
+        ):
+            acronyms[acr] = _DETERMINERS_RE.sub("", full)
+    return acronyms, introduced

@@ -101,3 +101,10 @@ _NOT_ORGS = frozenset({"a", "an", "the", "its", "their", "his", "her", "chief", 
 
 # Names of one body that sits to establish facts: "the panel" is the inquiry named before.
 _INQUIRY_WORDS = frozenset(("inquiry", "panel", "tribunal", "commission", "investigation"))
+
+# Heads of a person's office: a body's name never grows into one ("Lanmore Police chief").
+_OFFICE_HEADS = words(
+    """chief spokesman spokeswoman spokesperson commander director head official officer
+    commissioner minister secretary governor mayor"""
+)
+_ROLE_OF_RE = re.compile(r"\s*of\s+(?:the\s+)?[A-Z][a-z]+$")
