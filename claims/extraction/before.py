@@ -75,6 +75,12 @@ _BEFORE_GATE = (
     "wounded were",
 )
 _BEFORE_GATE_RE = gate(_BEFORE_GATE)
+_LABELS = frozenset(
+    words(
+        """fatalities deaths dead killed injuries injured wounded missing displaced arrested
+        detained abducted kidnapped"""
+    )
+)
 
 # Harm that is not split into killed and injured: one number for both is neither figure.
 _HARM = (
@@ -115,10 +121,12 @@ def _before(lc: str, lc_low: str) -> _Before | None:
     if m := _BEFORE_VERB_RE.search(lc, max(0, len(lc) - 40)):
         mixed = _MIXED_BEFORE_RE.search(lc_low, max(0, m.start() - 40), m.start())
         return _Before(verb=m.group("verb"), mixed=mixed is not None and _two_metrics(mixed))
-    # (a short left context is read whole: "Deaths 58", an infobox line without its colon)
-    if (len(lc_low) < 24 or _BEFORE_GATE_RE.search(lc_low) is not None) and (
-        m := _BEFORE_RE.search(lc)
-    ):
+    # (a left context that is a label alone is read too: "Deaths 58", an infobox line
+    # without its colon)
+    if (
+        _BEFORE_GATE_RE.search(lc_low) is not None
+        or (len(lc_low) < 16 and lc_low.strip() in _LABELS)
+    ) and (m := _BEFORE_RE.search(lc)):
         if m.start() < len(lc) - 45:
             # The nearest toll wins ("cut the toll ... and raised the number of wounded from
             # 30 to 51"); one further back counts when it is the only one ("The death toll

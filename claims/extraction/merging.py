@@ -186,6 +186,10 @@ def _police(registry) -> None:
             e.tokens = _tokens(name)
 
 
+# Up to three capitalised words ending where a surname starts (read back from it).
+_WORDS_BEFORE_RE = re.compile(r"(?<![\w'.-])((?:[A-Z][\w'.-]*[^\S\n]+){1,3})$")
+
+
 def _full_names(registry) -> None:
     """A person named by the surname alone ("Odede said") whose full name the article writes
     only where no one speaks ("KNCHR chair Roseline Odede opened the briefing"): the full
@@ -203,8 +207,17 @@ def _full_names(registry) -> None:
         ):
             continue
         found: dict[str, str] = {}
-        before = r"(?<![\w'.-])((?:[A-Z][\w'.-]*[^\S\n]+){1,3})"
-        for m in re.finditer(before + re.escape(word) + r"\b", text):
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            m = (
+                _WORDS_BEFORE_RE.search(text, max(0, i - 90), i)
+                if not text[end : end + 1].isalnum() and text[end : end + 1] != "_"
+                else None
+            )
+            i = text.find(word, end)
+            if m is None:
+                continue
             words = m.group(1).split()
             while words and (
                 words[0].lower() in _NOT_FORCE_NAME or lx.TITLES_RE.match(words[0] + " ")

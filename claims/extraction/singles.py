@@ -106,9 +106,12 @@ _RELATIVE_RE = re.compile(r"\b(?:whose|who|which|that)\b", re.I)
 _AMONG_METRICS = {"dead": "killed", "victims": "killed"}
 
 
+_PERPETRATOR_GATE_RE = re.compile("|".join(PERPETRATORS))
+
+
 def has_perpetrator(low: str) -> bool:
-    """Whether the text names an attacker in the singular (a substring test, for the gates)."""
-    return any(w in low for w in PERPETRATORS)
+    """Whether the text names an attacker in the singular (one scan, for the gates)."""
+    return _PERPETRATOR_GATE_RE.search(low) is not None
 
 
 def find_singles(s: str) -> list[tuple[int, int, str, str, str, int, int]]:
