@@ -191,8 +191,8 @@ _WORDS_BEFORE_RE = re.compile(r"(?<![\w'.-])((?:[A-Z][\w'.-]*[^\S\n]+){1,3})$")
 
 
 def _full_names(registry) -> None:
-    """A person named by the surname alone ("Odede said") whose full name the article writes
-    only where no one speaks ("KNCHR chair Roseline Odede opened the briefing"): the full
+    """A person named by the surname alone ("Odeka said") whose full name the article writes
+    only where no one speaks ("Commission chair Roseline Odeka opened the briefing"): the full
     name, when the article gives one and only one."""
     text = registry.text
     for e in registry.entities:
