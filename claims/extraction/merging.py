@@ -136,7 +136,7 @@ _PLACE_AFTER_RE = re.compile(
     r"\s+(?:[Ss]tation|[Pp]ost|[Hh]eadquarters|HQ|[Aa]cademy|[Cc]ollege|[Hh]ospital|[Bb]arracks|"
     r"[Cc]amp|[Ll]ines?|[Cc]hecks?point|[Ss]chool)\b"
 )
-_NOT_FORCE_NAME = frozenset(
+_NOT_NAME_START = frozenset(
     words(
         """the a an and but or so later earlier meanwhile when while after before as local
         state federal national riot traffic military border armed senior some other many
@@ -170,7 +170,7 @@ def _police(registry) -> None:
                 and (m := _FORCE_RE.search(text, max(0, i - 60), i))
             ):
                 found = [*m.group("name").split(), word]
-                while found[:-1] and found[0].lower() in _NOT_FORCE_NAME:
+                while found[:-1] and found[0].lower() in _NOT_NAME_START:
                     found = found[1:]
                 if len(found) >= 2:
                     name = " ".join(found)
@@ -220,7 +220,7 @@ def _full_names(registry) -> None:
                 continue
             words = m.group(1).split()
             while words and (
-                words[0].lower() in _NOT_FORCE_NAME or lx.TITLES_RE.match(words[0] + " ")
+                words[0].lower() in _NOT_NAME_START or lx.TITLES_RE.match(words[0] + " ")
             ):
                 words = words[1:]
             name = " ".join([*words, word])
