@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.numbers import anchored_gate, trie_regex, words
+from claims.extraction.roles import _SPOKES_WORDS
 
 # A flat prefix tree of lower-case verbs, so the engine scans for first letters in C; the word
 # boundary before the verb is checked in find_attributions.
@@ -134,7 +135,7 @@ _PASSIVE_AFTER_RE = re.compile(r"\s+(?:by|to\s+be|to\s+have)\b")
 _CLAUSE_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:that|\d)")
 # A new statement, or a subordinate clause with a speaker of its own ("the administration said
 # on Friday, after residents counted 64 fresh graves"): no relayed chain runs across it.
-# (", and 179 people in Soro": a list of counts goes on, no new statement starts)
+# (", and 12 people in Tevi": a list of counts goes on, no new statement starts)
 _CHAIN_BREAK_RE = re.compile(
     r";|,\s*(?:and(?!\s+(?:\d|another\s|a\s+further\s))|while|but|whereas|after|when|before|"
     r"because)\b|\.\s|\sbut\s"
@@ -232,7 +233,8 @@ _ISSUED_BY_RE = re.compile(
     re.I,
 )
 # A role after a name, between commas: "Ana Ruiz, media coordinator of the health department,".
+# (the roles that speak for a body, as roles.py lists them)
 _ROLE_APPOS_RE = re.compile(
-    r",\s+(?P<app>(?:[A-Za-z][\w'-]*\s+){0,4}?(?i:spokes\w+|[\w ]*officer|"
-    r"[\w ]*coordinator)\s+(?:for|of|at|with)\s+[^,;:\"()]{3,80}),"
+    rf",\s+(?P<app>(?:[A-Za-z][\w'-]*\s+){{0,4}}?(?i:{_SPOKES_WORDS})\s+(?:for|of|at|with)\s+"
+    r"[^,;:\"()]{3,80}),"
 )
