@@ -89,6 +89,7 @@ VAGUE_INTERVALS: dict[str, tuple[int, int | None]] = {
     "several thousand": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
 }
 
 

@@ -59,7 +59,8 @@ _OF_HARMED_RE = re.compile(
     re.I,
 )
 _PATIENTS_VERB_RE = re.compile(
-    r"\b(?:received|receiving|admitted|admitting|treated|treating|taken|took|brought|rushed)"
+    r"\b(?:received|receiving|admitted|admitting|treated|treating|taken|took|brought|rushed|"
+    r"(?:took|taken|take|takes)\s+in)"
     r"(?:\s+(?:a\s+total\s+of|another|some|about|around|more\s+than|at\s+least))?\s*$"
 )
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
@@ -70,7 +71,7 @@ _AUX = (
     r"thought|reported|confirmed|said|to|may|might|could|would|will|likely|possibly|probably|"
     r"potentially|apparently|allegedly|subsequently|initially|either|so|far|already|since|then|"
     r"found|listed|counted|presumed|declared|pronounced|left|who|were\s+also|people|others|"
-    r"recorded|transported|airlifted|there|"
+    r"recorded|transported|airlifted|brought|estimated|there|"
     r"alone|in\s+total|in\s+all|each|ultimately|eventually|seriously|critically|badly|severely|"
     r"slightly|lightly|fatally|mortally|gravely|recently|still|remain|remained|remains|being|"
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
@@ -110,7 +111,10 @@ _NO_HEAD_RE = re.compile(
 )
 _SPEAKER_NEXT_RE = re.compile(
     r"^\s+(?:[a-z][\w'-]*\s+)?(?:witnesses|sources|officials|residents|medics|doctors|survivors|"
-    r"diplomats|analysts|activists|eyewitnesses|officers|men|women)\s+(?:said|says|told|reported)\b",
+    r"diplomats|analysts|activists|eyewitnesses|officers|men|women|farmers|villagers|traders|"
+    r"fishermen|herders|teachers|nurses|relatives|elders|leaders|neighbours|neighbors)"
+    # ("two farmers from Oss told us")
+    r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:said|says|told|reported)\b",
     re.I,
 )
 PREDICATE_VICTIMS_RE = re.compile(

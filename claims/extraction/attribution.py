@@ -24,6 +24,7 @@ wording the rules match in reporting.py):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon as lx
@@ -69,6 +70,7 @@ from claims.extraction.reporting import (
     _QUOTED_AS_RE,
     _REPORT_NUMBER_RE,
     _ROLE_APPOS_RE,
+    _ROLE_THEN_NAME_RE,
     _SAYING_RE,
     _SOURCE_NOUN_RE,
     _SOURCE_NOUNS,
@@ -92,6 +94,15 @@ def _whole_name(s: str, start: int, np: str) -> str:
     if _TITLE_END_RE.search(np):
         return _NP_END_RE.split(s[start:], maxsplit=1)[0].rstrip(" .")
     return np
+
+
+# A digit that is no year's: what a count after "according to X," would start with.
+_COUNT_DIGIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
+# Offices written with a capital before the person's name ("..., said the Governor of Upper
+# Tess, Ana Vell").
+_OFFICE_TITLES = frozenset(
+    ("Commissioner", "Governor", "Minister", "Mayor", "Director", "Chief", "Head", "Secretary")
+)
 
 
 def _ends_with_comma_or_quote(text: str) -> bool:
@@ -182,6 +193,10 @@ def find_attributions(
             not _ACCUSED_OF_RE.match(s, verb_end) or _PASSIVE_BEFORE_RE.search(pre)
         ):
             continue  # "the accused", "were accused of": no accuser speaks
+        if verb == "continued" and not (
+            ',"' in pre or ",\u201d" in pre or s.startswith((', "', ': "', ", \u201c"), verb_end)
+        ):
+            continue  # speech only next to a quote ('"...," the statement continued')
         if verb == "gave" and _GAVE_NOT_RE.match(s, verb_end):
             continue  # "who gave his name as Kaspar": no figure given
         if (
@@ -195,13 +210,23 @@ def find_attributions(
             and (inverted := _valid_np(_whole_name(s, im.start("np"), im.group("np"))))
         ):
             app = im.group("app") or ""
-            if not app and (nm := _NAME_THEN_ROLE_RE.match(inverted)) and _is_name(nm.group(1)):
+            end = im.end("np")
+            if (
+                not app
+                and (inverted[:1].islower() or inverted.split(None, 1)[0] in _OFFICE_TITLES)
+                and (rm := _ROLE_THEN_NAME_RE.match(s, im.end()))
+                and _is_name(rm.group("name"))
+            ):
+                # "..., said the district's acting mayor, Ravi Tomba.": the person named
+                name = rm.group("name").rstrip(".")
+                inverted, app, end = name, inverted, rm.start("name") + len(name)
+            elif not app and (nm := _NAME_THEN_ROLE_RE.match(inverted)) and _is_name(nm.group(1)):
                 inverted, app = (
                     nm.group(1),
                     inverted[nm.end(1) :].strip(),
                 )  # "said Ana Ruiz the mayor"
             ent = _entity(registry, inverted, app)
-            out.append(Attribution(im.start("np"), im.end("np"), ent, True))
+            out.append(Attribution(im.start("np"), end, ent, True))
             continue
         if verb == "quoted" and (qm := _QUOTED_AS_RE.match(s, verb_end)):
             # "the agency quoted a local official as saying ...": the official speaks; the
@@ -273,11 +298,17 @@ def find_attributions(
     k = s.find("ccording")
     if k < 0:
         k = s.find("s per ")  # "as per figures from the district office"
+    if k < 0 and "n a " in s and ("statement" in s or "release" in s):
+        # "In a statement from Oss clinic, six of the hurt ..."
+        k = s.find("n a statement ")
+        k = s.find("n a press ") if k < 0 else k
     for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
         raw = m.group("np")
         raw = _whole_name(s, m.start("np"), raw)
         if (" by " in raw or " from " in raw) and (bm := _WORK_BY_RE.match(raw)) is not None:
             raw = bm.group("np")  # "a cautious tally by the Kestrel Monitor"
+        if raw.endswith((" there", " here")):
+            raw = raw[: raw.rfind(" ")]  # "according to the council there"
         if " on " in raw and (dm := _ON_DATE_RE.search(raw)) is not None:
             raw = raw[: dm.start()]  # "a Kessan report on Feb. 9"
         bare = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"
@@ -297,7 +328,11 @@ def find_attributions(
         if np:
             # An outlet named here counted itself; it is skipped only when it relays a speaker.
             ent = registry.resolve(np, appositive)
-            trailing = m.start() > len(s) // 2
+            # trailing in the sentence's second half, or after a comma with no digit after
+            # it ("31 died in raids since Jan. 3, according to Oss clinic, more than in 2019")
+            trailing = m.start() > len(s) // 2 or (
+                s[: m.start()].rstrip().endswith(",") and not _COUNT_DIGIT_RE.search(s, m.end())
+            )
             out.append(Attribution(m.start(), m.end(), ent, trailing))
     if (
         (", saying" in s or ", telling" in s)

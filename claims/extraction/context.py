@@ -87,6 +87,7 @@ _LAST_METRIC_RE = re.compile(
     r"\b(deaths|dead|killed|fatalities|arrests|arrested|detained|detentions|injuries|injured|"
     r"wounded|displaced|missing)\b"
 )
+_FEARED_RE = re.compile(r"\b(?:feared|believed|presumed|thought)\s+(?:to\s+be\s+)?$")
 _HARMED_ADJECTIVES = {
     "displaced": "displaced",
     "injured": "injured",
@@ -95,6 +96,7 @@ _HARMED_ADJECTIVES = {
     "detained": "detained",
     "abducted": "abducted",
     "kidnapped": "abducted",
+    "deceased": "killed",  # "a morgue took in nine deceased persons"
 }
 _LIVES_VERB_RE = re.compile(
     r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taking|takes)"
@@ -256,12 +258,21 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         return None  # "1.2m" is a count of people only with people named ("1.2m people")
     if (
         mm
-        and mm.group("metric").lower() in ("to flee", "to escape")
+        and (
+            mm.group("metric").lower() in ("to flee", "to escape")
+            or (mm.group("metric").lower() == "flee" and rc[: mm.start("metric")].endswith("to "))
+        )
         and not _FORCED_RE.search(lc_low[-40:])
     ):
         mm = None  # "urged 300 residents to flee" is no count of the displaced
     if mm:
         metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
+        if (
+            metric == "killed"
+            and mm.group("metric").lower() == "buried"
+            and (_FEARED_RE.search(rc, 0, mm.start("metric")))
+        ):
+            metric = "missing"  # "six are feared buried beneath a collapsed wall"
         if metric:
             f.metric, f.own_metric = metric, True
             f.extent = ph.end + mm.end()

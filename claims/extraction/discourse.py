@@ -41,10 +41,6 @@ _FIGURE_SOURCE_RE = re.compile(
     r"(?:(?:yesterday|today|later|earlier|on\s+\w+day)\s+)?)"
     r"(?:by|from)\s+(?P<np>[^,.;:\"()]{2,80}?)(?=\s+(?:who|which|that|on|in)\b|[,.;:]|$)"
 )
-# A wire dateline opening a story ("KELN, Oct 4 (AFP) - ").
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]\s"
-)
 
 
 def chain_head(attrs: list[Attribution], s: str) -> Entity | None:

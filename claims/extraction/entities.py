@@ -380,7 +380,20 @@ class Registry:
             return None
         toks = self._tokens(name)
         last = name.split()[-1].lower()
-        e = self._recent(lambda e: e.person and (toks <= e.tokens or last in e.tokens))
+        # the same person, by a name that is part of the other or by the surname alone;
+        # never two full names that differ ("Ana Tomba" is not "Ravi Tomba")
+        e = self._recent(
+            lambda e: (
+                e.person
+                and (
+                    toks <= e.tokens
+                    or (
+                        last in e.tokens
+                        and (len(toks) == 1 or len(e.tokens) == 1 or e.tokens < toks)
+                    )
+                )
+            )
+        )
         if e is None:
             e = Entity(name, True, toks, last)
             self.entities.append(e)

@@ -27,7 +27,6 @@ from claims.extraction.days import DefaultDay
 from claims.extraction.discourse import (
     _BACKGROUND_RE,
     _BACKGROUND_STARTS,
-    _DATELINE_RE,
     _FIGURE_SOURCE_RE,
     _SOURCE_STARTS,
     continues_report,
@@ -38,6 +37,7 @@ from claims.extraction.lexicon import metric_gate
 from claims.extraction.prescan import prescan
 from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
 from claims.extraction.sentence import _DIGIT_RE, _sentence
+from claims.extraction.subjects import _DATELINE_RE
 from claims.extraction.tables import table_claims, table_header, table_row
 from claims.extraction.text import clean, split_sentences
 

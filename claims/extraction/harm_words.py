@@ -111,6 +111,8 @@ METRIC_AFTER: dict[str, str] = {
     "kidnapped": "abducted",
     "displaced": "displaced",
     "fled": "displaced",
+    "flee": "displaced",  # a headline's present tense: "4,000 flee clashes: agency"
+    "flees": "displaced",
     "made homeless": "displaced",
     "uprooted": "displaced",
     "in surgery": "injured",
@@ -146,11 +148,18 @@ METRIC_AFTER: dict[str, str] = {
     "driven from their homes": "displaced",
     "from their homes": "displaced",  # "chased 48,000 herders from their homes"
     "deceased": "killed",
+    "in detention": "detained",  # "nine are still in detention"
     "killings": "killed",
     "laid down their lives": "killed",
     "laid their lives": "killed",
     "to the hospital": "injured",
     "to the hospitals": "injured",
+    "to area hospitals": "injured",
+    "to various hospitals": "injured",
+    "to several hospitals": "injured",
+    "to local hospitals": "injured",
+    "to nearby hospitals": "injured",
+    "to different hospitals": "injured",
     "martyrs": "killed",
 }
 
@@ -206,6 +215,8 @@ METRIC_BEFORE: dict[str, str] = {
     "martyred": "killed",
     "martyring": "killed",
     "displacement of": "displaced",
+    "inflicting injuries on": "injured",  # "inflicting injuries on 40 bystanders"
+    "inflicted injuries on": "injured",
     "lost": "killed",
     "losing": "killed",
     "buried": "killed",
@@ -221,6 +232,8 @@ METRIC_BEFORE: dict[str, str] = {
     "hurting": "injured",
     "treated": "injured",
     "treating": "injured",
+    "treats": "injured",  # "Clinic treats 31 after bus blast"
+    "treat": "injured",
     "detained": "detained",
     "detaining": "detained",
     "arrested": "detained",
@@ -233,4 +246,6 @@ METRIC_BEFORE: dict[str, str] = {
     "displacing": "displaced",
     "displace": "displaced",  # a headline's verb ("Storm Kills 9, Displaces 4,000")
     "displaces": "displaced",
+    "uprooting": "displaced",  # "a decade of war, uprooting millions"
+    "uprooted": "displaced",
 }

@@ -57,10 +57,18 @@ _PLACE_POSSESSIVE_RE = re.compile(
 )
 # Where an anonymous speaker stood, which does not tell who they are.
 # ... and the named place an unnamed speaker is in ("local authorities in Beni").
-_PLACE_NAME_TAIL_RE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$")
+_PLACE_NAME_TAIL_RE = re.compile(
+    r"\s+(?:in|from)\s+(?:(?:the\s+)?(?:regional|provincial|state|district)\s+capital\s+)?"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}$"
+)
 _LOCATIVE_TAIL_RE = re.compile(
-    r"\s+(?:at|on|in)\s+the\s+(?:[a-z]+\s+)?(?:scene|ground|capital|city|town|area|region|"
-    r"village|site)$"
+    r"\s+(?:at|on|in|of|from)\s+the\s+(?:[a-z]+\s+)?(?:scene|ground|capital|city|town|area|"
+    r"region|village|site|district|province|camp)$"
+)
+# A person's name, then where they work ("Ana Ruiz at the Tess infirmary", "Ana Ruiz of
+# Kessan customs"): the name speaks, the rest describes.
+_NAME_THEN_PLACE_RE = re.compile(
+    r"(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s+(?:at|of|from|with)\s+(?=\S)"
 )
 
 _ORG_OFFICIAL_RE = re.compile(
@@ -108,7 +116,8 @@ _GENERIC = words(
 _PERSON_NOUNS = words(
     """official doctor member employee resident witness nurse medic commander officer source
     paramedic surgeon worker volunteer director diplomat survivor relative shopkeeper journalist
-    man woman spokesman spokeswoman"""
+    man woman spokesman spokeswoman farmer trader villager herder teacher elder lawmaker
+    senator"""
 )
 _CLAUSE_WORDS = ("of", "at", "from", "in", "for", "with", "who")
 
@@ -164,9 +173,9 @@ def _orgish_generic(name: str) -> bool:
 
 # A count or quantity before an unnamed speaker, which names no one ("two local officials").
 _COUNT_START_RE = re.compile(
-    r"(?:one|two|three|four|five|six|some|several|many|numerous|various)\s+", re.I
+    r"(?:one|two|three|four|five|six|some|several|many|numerous|various|another)\s+", re.I
 )
-_COUNT_INITIALS = frozenset("OoTtFfSsMmNnVv")
+_COUNT_INITIALS = frozenset("OoTtFfSsMmNnVvAa")
 
 
 def _initials(name: str) -> str:

@@ -19,9 +19,11 @@ _VERBS = words(
     confirmed estimated estimates wrote writes tweeted posted noted insisted explained warned
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
-    verified accused accuses clarified stressed asserted alleged alleges declared"""
+    verified accused accuses clarified stressed asserted alleged alleges declared mentioned
+    continued"""
 )
 _VERB_PHRASES = (
+    "spoke of",  # 'The imam spoke of "more than 30 martyrs"'
     "report that",  # "Local authorities report that ..."; the bare word is mostly the noun
     "found that",  # "The inquiry found that ..."; "found 14 bodies" is no speech
     "put their losses",  # "Ferrow sources put their own losses at about 400 dead"
@@ -44,6 +46,9 @@ _VERB_PHRASES = (
     "put the number",
     "put the figure",
     "puts the toll",
+    "placed the toll",  # "A navy officer placed the toll at nine"
+    "placed the death toll",
+    "places the death toll",
     "puts the death toll",
     "gave a toll",
     "gave a death toll",
@@ -76,8 +81,9 @@ _NP_CHAR = (
 )
 _TITLE_END_RE = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Gen|Col|Lt|Maj|Prof|St|Sgt|Capt|Brig|Adm)$")
 _ACCORDING_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
-    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|report|records|numbers|"
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Ii]n\s+a\s+(?:press\s+)?(?:statement|release)\s+"
+    r"(?:from|by|issued\s+by))\s+(?:(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+|updated\s+)?"
+    r"(?:figures|data|statistics|estimates?|toll|tally|count|statement|reports?|records|numbers|"
     r"information)\s+"
     r"(?:from|by|(?:compiled|released|issued|provided|kept|published|gathered)\s+by|of)\s+)?"
     rf"(?P<np>(?:{_NP_CHAR}){{1,90}}?)(?=\s*(?:[,;:()\"]|(?<!\b[A-Z])\.(?![A-Za-z])|$|\s+(?:which|who|that|on\s+\w+day|in\s+a|"
@@ -121,6 +127,10 @@ _INVERSION_VERBS = frozenset(
 )
 # An inverted speaker whose role follows without a comma ("said Ana Ruiz the district mayor").
 _NAME_THEN_ROLE_RE = re.compile(r"([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s+(?:the|a|an)\s+[a-z]")
+# ... or a role, then the name closing the sentence ("said Oss's mayor, Ravi Tomba.").
+_ROLE_THEN_NAME_RE = re.compile(
+    r",\s+(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s*(?:[.;]|$|,\s+(?:adding|saying)\b)"
+)
 _AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling)\b")  # "X was quoted as saying"
 _QUOTED_AS_RE = re.compile(rf"\s+(?P<np>(?:{_NP_CHAR}){{1,80}}?)\s+as\s+saying\b")
 _SOURCE_NOUN_RE = re.compile(

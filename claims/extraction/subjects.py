@@ -10,6 +10,7 @@ import re
 from claims.extraction import lexicon as lx
 from claims.extraction.names import _CONNECTORS, _DETERMINERS_RE, _is_name, _is_proper, _orgish
 from claims.extraction.numbers import trie_regex, words
+from claims.extraction.roles import _SPOKES_WORDS
 
 _DIGIT_RE = re.compile(r"[0-9]")
 # Words between a speaker and its verb ("the agency had initially put", "police on Sunday said").
@@ -36,7 +37,12 @@ _BOUNDARY_RE = re.compile(
         ],
         keep_case=True,
     )
-    + r")\b|[\"();:]|\s[-\u2013\u2014]\s"
+    + r")\b|[\"();:]|\s(?:--|[-\u2013\u2014])\s"
+)
+_SPOKES_END_RE = re.compile(rf"\b{_SPOKES_WORDS}$", re.I)
+# A wire dateline opening a story ("KELN, Oct 4 (AFP) - ", "KELN, Oct 4 (KNA) -- ").
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .-]{2,30}\)\s*(?:--|[-\u2013\u2014])\s"
 )
 
 _REPORTS_RE = re.compile(r"(?i:earlier|initial|first|later|local|media|news)\s+reports")
@@ -50,7 +56,8 @@ _RELATIVE = frozenset({"which", "who", "whom", "whose", "what", "where", "how", 
 
 _LEAD_RE = re.compile(
     r"^(?:(?:and|but|so|also|meanwhile|however|separately|earlier|later|overall|in\s+return|"
-    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+|"
+    r"in\s+addition|in\s+a\s+statement|on\s+\w+day|speaking\s+\w+|last\s+(?:week|month|night)|"
+    r"yesterday|today|"
     r"in\s+(?:early\s+|late\s+|mid-)?(?:[a-z]+\s+)?\d{4},?)\s+)+",
     re.I,
 )
@@ -71,6 +78,12 @@ _DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their|another)\s", re.I)
 _POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
 
 _INDEFINITE_START_RE = re.compile(r"(?:a|an)\s")
+# A title that ends a phrase, with what it is of: "Province Minister of Works".
+_OFFICE_END_RE = re.compile(
+    r"\b(?:Minister|Governor|Commissioner|Mayor|Director|Chief|Secretary|Commander|Head|"
+    r"President|Chairman|Chairwoman|Administrator|Prefect)(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,3})?$"
+)
 _ROLE_OF_START_RE = re.compile(
     r"(?:acting\s+|deputy\s+)?(?:head|governor|mayor|chief|director|chairman|president|"
     r"commander|leader|minister|secretary)\s+of\s",
@@ -181,6 +194,8 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
     (phrase, start offset, appositive, inside-a-relative-clause)."""
     pre = pre.rstrip()
+    if pre[:1].isupper() and (dm := _DATELINE_RE.match(pre)) is not None:
+        pre = " " * dm.end() + pre[dm.end() :]  # (same length: offsets hold)
     if pre.endswith(")"):
         if (am := _DESCRIBED_ACRONYM_RE.search(pre)) is not None:
             # "the EU monitoring mission (EUMKO) said": the acronym is the body's name, the phrase
@@ -205,8 +220,14 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             pre = inner[:k].rstrip()
         elif inner[-1:].isalpha() or inner[-1:] == ".":
             pre = inner  # "Army chief Gen. Ana Ruiz Jr., said": a stray comma
+        elif inner[-1:] == ")" and inner.strip():
+            pre = _PAREN_END_RE.sub("", inner)  # "Kestrel Watch (KW), said": one too
         else:
             return None
+    k = pre.rfind(",")
+    if k > 0 and _SPOKES_END_RE.search(pre, 0, k) and _is_name(pre[k + 1 :].strip()):
+        # "The harbour police spokeswoman, Ana Vell told us": the role and the name, one phrase
+        pre = pre[:k] + " " + pre[k + 1 :]
     seg_start = pre.rfind(",") + 1
     seg = pre[seg_start:]
     relative = False
@@ -283,6 +304,8 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
             _DETERMINER_START_RE.match(np)
             or _POSSESSOR_START_RE.match(np)
             or _ROLE_OF_START_RE.match(np)  # "head of the regional administration, Oleh Kiper,"
+            # "Tess Province Minister of Works, Ana Vell,"
+            or (np[:1].isupper() and _OFFICE_END_RE.search(np))
         )
     ):
         # "A senior engineer, Ana Ruiz, said" / "the town's mayor, Ana Ruiz, said"
