@@ -196,7 +196,14 @@ def plausible_tail(np: str) -> bool:
 _CONTINUATION_RE = re.compile(
     r"(?:Among\s+(?:the|them|those)|Of\s+(?:the|them|those|these)|Most\s+of\s+the|The\s+(?:dead|"
     r"victims|wounded|injured|deceased|rest|remaining|others)|Those\s+(?:killed|wounded|injured|"
-    r"who\s+died)|Another|Others)\b"
+    r"who\s+died)|Another|Others|A\s+further|"
+    # the toll broken down: "The highest toll was in Oss, ...", "In Oss's old town, four ..."
+    r"The\s+(?:highest|heaviest|overall|total)\s+(?:death\s+)?toll|"
+    r"In\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|a|an|the\s+(?:past|last|first|same|meantime)|addition|total|all)\b)"
+    r"(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,8},|"
+    r"In\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|province|district|region|village|state|county)"
+    r"\s+of\s+[A-Z])"
 )
 
 

@@ -47,6 +47,7 @@ from claims.extraction.roles import (
     _ITS_SPOKES_RE,
     _NOT_ORGS,
     _OF_BODY_RE,
+    _OFFICE_ADJECTIVES,
     _OFFICE_HEADS,
     _ORG_DOCUMENT_RE,
     _ORG_SPOKES_RE,
@@ -56,6 +57,7 @@ from claims.extraction.roles import (
     _SPOKES_APPOS_RE,
     _SPOKES_RE,
     _SPOKES_TITLE_RE,
+    _STATEMENT_OF_RE,
     holds_office,
 )
 
@@ -173,7 +175,8 @@ class Registry:
         # anchored patterns below cost more than the test.
         spokes = "spokes" in low or "press" in low or " officer" in low
         if spokes and (m := _SPOKES_RE.match(np)):
-            org = self.resolve(m.group("org"))
+            # ("presidential spokesman Ana Vell" speaks for the presidency)
+            org = self.resolve(_OFFICE_ADJECTIVES.get(m.group("org").lower(), m.group("org")))
             person = self._person(m.group("person"))
             if person is not None and org is not None and not org.person:
                 person.speaks_for(org)
@@ -235,7 +238,10 @@ class Registry:
             ):
                 return self._touch(named)
         if spokes and (m := _ORG_SPOKES_RE.match(np)) and m.group("org").lower() not in _NOT_ORGS:
-            return self.resolve(m.group("org"))  # "an army spokesman", "the ministry's spokesman"
+            # "an army spokesman", "the ministry's spokesman"
+            return self.resolve(_OFFICE_ADJECTIVES.get(m.group("org").lower(), m.group("org")))
+        if "statement " in low and (m := _STATEMENT_OF_RE.match(np)):
+            return self.resolve(m.group("org"))  # "a statement from the naval command"
         # (a name ends in a capital word: that test is cheap, the pattern is not)
         role = (
             _ROLE_BEFORE_NAME_RE.match(np)

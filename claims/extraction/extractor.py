@@ -41,6 +41,7 @@ from claims.extraction.subjects import _DATELINE_RE
 from claims.extraction.tables import table_claims, table_header, table_row
 from claims.extraction.text import clean, split_sentences
 
+_OPEN_QUOTES = ('"', "\u201c")
 # Tests set this to see internal errors that the public contract ("never raises") would hide.
 STRICT = False
 # A text or sentence the extractor cannot read is logged (a bug to fix), not raised.
@@ -128,7 +129,8 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         if s.paragraph != para:
             para, para_start = s.paragraph, len(pending)
             if current is not None and (
-                id(current.claimant) not in givers
+                # (a quote opening the paragraph is the last speaker's, figures given or not)
+                (id(current.claimant) not in givers and s.text[:1] not in _OPEN_QUOTES)
                 # A new paragraph inherits only a speaker who gave figures, not one who
                 # last only commented ("Its researcher said the group had interviewed ..."),
                 # and only when it goes on with that report: a quote running on, or the

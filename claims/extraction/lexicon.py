@@ -69,7 +69,7 @@ CLAIMANT_HEADS = words(
     rescuer volunteer paramedic surgeon member survivor villager shopkeeper elder councillor
     councilor detective superintendent constable inquiry panel tribunal bulletin communique
     representative representatives junta lawmakers legislators senators senator mps deputies
-    elders councillors councilors clinic infirmary imam priest pastor cleric"""
+    elders councillors councilors clinic infirmary imam priest pastor cleric board bureau"""
 )
 
 # Ranks and honorifics dropped from a person's name ("Maj. Gen. Ana Ruiz" -> "Ana Ruiz").
@@ -77,6 +77,7 @@ TITLES_RE = re.compile(
     r"^(?:(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Dr|Prof|Mr|Mrs|Ms|Rev|Insp|"
     r"Supt|Pte|Det)\.?(?:-(?:Gen|Col|Cdr)\.?)?|General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|"
     r"Commander|Governor|President|Minister|Mayor|Doctor|Professor|Sheikh|Imam|Father|Judge|"
+    r"Alhaji|Alhaja|Hajiya|Mallam|"
     r"Spokesman|Spokeswoman|Chief|Deputy|Senator|Colonel-General|Lieutenant-General|"
     r"Major-General|Brigadier-General|Superintendent|Inspector|Constable|Detective|Sheriff|"
     r"Marshal|Coroner|Commissioner|Councillor|Councilor|Councilman|Councilwoman|"

@@ -72,6 +72,10 @@ _ORG_DESC_RE = re.compile(
     r"agency\s+(?=(?-i:[A-Z]{2,})\b))",  # "refugee agency UNHCR"
     re.I,
 )
+# Adjectives that stand for the body whose spokesperson speaks.
+_OFFICE_ADJECTIVES = {"presidential": "presidency", "ministerial": "ministry"}
+# A statement named by its issuer: "a statement from the naval command".
+_STATEMENT_OF_RE = re.compile(r"(?:a|the)\s+statement\s+(?:from|by|of)\s+(?P<org>.+)$", re.I)
 _ITS_SPOKES_RE = re.compile(
     rf"^(?:its|their)\s+(?:chief\s+|senior\s+|deputy\s+)?{_SPOKES_WORDS}$",
     re.I,

@@ -73,7 +73,7 @@ _AMOUNT_WORDS = words(
     """scores dozens hundreds thousands millions tens many several some few others more most
     none all both"""
 )
-_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their|another)\s", re.I)
+_DETERMINER_START_RE = re.compile(r"(?:the|a|an|its|their|another|one\s+of)\s", re.I)
 
 _POSSESSOR_START_RE = re.compile(r"[A-Z][\w-]*'s\s+[a-z]")  # "Ostra's provincial governor"
 
@@ -86,7 +86,7 @@ _OFFICE_END_RE = re.compile(
 )
 _ROLE_OF_START_RE = re.compile(
     r"(?:acting\s+|deputy\s+)?(?:head|governor|mayor|chief|director|chairman|president|"
-    r"commander|leader|minister|secretary)\s+of\s",
+    r"commander|leader|minister|secretary|emir|sultan|commissioner|administrator|prefect)\s+of\s",
     re.I,
 )
 
@@ -194,7 +194,7 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     """The noun phrase ending at the end of ``pre`` (the speaker of the verb that follows):
     (phrase, start offset, appositive, inside-a-relative-clause)."""
     pre = pre.rstrip()
-    if pre[:1].isupper() and (dm := _DATELINE_RE.match(pre)) is not None:
+    if ") " in pre and pre[1:2].isupper() and (dm := _DATELINE_RE.match(pre)) is not None:
         pre = " " * dm.end() + pre[dm.end() :]  # (same length: offsets hold)
     if pre.endswith(")"):
         if (am := _DESCRIBED_ACRONYM_RE.search(pre)) is not None:
@@ -225,10 +225,21 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
         else:
             return None
     k = pre.rfind(",")
-    if k > 0 and _SPOKES_END_RE.search(pre, 0, k) and _is_name(pre[k + 1 :].strip()):
+    if (
+        k > 0
+        and (
+            "spokes" in (near := pre[max(0, k - 40) : k])
+            or "officer" in near
+            or "press" in near
+            or "coordinator" in near
+        )
+        and _SPOKES_END_RE.search(near)
+        and _is_name(pre[k + 1 :].strip())
+    ):
         # "The harbour police spokeswoman, Ana Vell told us": the role and the name, one phrase
         pre = pre[:k] + " " + pre[k + 1 :]
-    seg_start = pre.rfind(",") + 1
+        k = pre.rfind(",", 0, k)
+    seg_start = k + 1
     seg = pre[seg_start:]
     relative = False
     last = None
@@ -297,6 +308,8 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
     np = seg.strip()
     if np[:1].isdigit() and (st := _STAMP_RE.match(np)):
         np, lead = np[st.end() :], lead + st.end()  # "11:32 The regional governor"
+    if " who " in appositive and _is_name(named := appositive.split(" who ", 1)[0]):
+        appositive = named  # "One of the teachers, Ana Vell who hid in a store, said"
     if (
         appositive
         and _is_name(appositive)

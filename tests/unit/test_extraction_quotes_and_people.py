@@ -184,3 +184,51 @@ def test_a_single_name_does_not_grow_into_the_description_before_it():
 )
 def test_fleeing_and_hospital_wordings(text, expected):
     assert [(r[0], r[1], r[2]) for r in readings(text)] == expected
+
+
+def test_a_breakdown_by_place_goes_on_with_the_report_before_it():
+    text = (
+        "KESH, May 9 (TNA) - The Tess Civic Rights Board said 19 marchers were killed in two "
+        "days of unrest.\n"
+        "A statement by the board said its monitors had logged the clashes.\n"
+        "The heaviest toll was in Kesh, where 7 marchers died.\n"
+        "In the old river town of Oss, 5 were killed and 30 hurt.\n"
+        "In March 2019, a similar march ended with 12 dead."
+    )
+    assert [r[0] for r in readings(text)] == ["Tess Civic Rights Board"] * 4 + [None]
+
+
+def test_a_quote_opening_a_paragraph_is_the_last_speakers_even_before_any_figure():
+    text = (
+        "The navy gave its weekly briefing.\n\n"
+        "Its spokesman, Ravi Tomba, said patrols had doubled.\n\n"
+        '"Over the week, sailors detained 42 smugglers.'
+    )
+    assert [(r[0], r[2]) for r in readings(text)] == [("navy", 42)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an adjective for the body its spokesperson speaks for
+        (
+            "Troops came under fire at dawn, presidential spokesman Ravi Tomba said.\n\n"
+            '"Nine soldiers died," he said.',
+            "presidency",
+        ),
+        # a statement named by its issuer
+        (
+            '"Over 12 soldiers died in the assault," a statement from the naval command said.',
+            "naval command",
+        ),
+        # a traditional title, then the name with its honorific
+        ("The Emir of Oss, Alhaji Ravi Tomba, said 14 villagers had been killed.", "Ravi Tomba"),
+        # one of a group, then the name with a clause of its own
+        (
+            "One of the teachers, Ravi Tomba who hid in a store, said 25 pupils were abducted.",
+            "Ravi Tomba",
+        ),
+    ],
+)
+def test_whom_a_title_or_a_group_names(text, claimant):
+    assert {r[0] for r in readings(text)} == {claimant}
