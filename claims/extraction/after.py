@@ -103,7 +103,8 @@ _GENERIC_METRIC_RE = re.compile(
     rf"\s+(?P<np>(?:{_MOD}\s+){{0,2}}(?P<head>{_MOD}))(?={_POST_METRIC_RE.pattern})", re.I
 )
 _NO_HEAD_RE = re.compile(
-    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+-\s|\s+more(?=\s*(?:[,.;:!?)]|$))|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
+    r"\s*(?:[,.;:!?)\"'\u2014\u2013]|$)|\s+-\s|"
+    r"\s+more(?=\s*(?:[,.;:!?)]|$)|\s+(?:since|in|on|during|over|across|last|this)\b)|\s+(?:-|in|on|at|near|after|during|when|while|as|and|or|but|"
     r"including|across|since|from|with|by|inside|outside|overnight|yesterday|today|last|this|so|"
     r"according|were|was|are|have|had|had|of\s+them|of\s+whom|among|because|before|amid|late|"
     r"early|by|on|until|as\s+of)\b",

@@ -38,6 +38,7 @@ from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_med
 from claims.extraction.reporting import (
     _ACCORDING_RE,
     _ACCUSED_OF_RE,
+    _ACRONYM_APPOS_RE,
     _AS_SAYING_RE,
     _CITING_RE,
     _CLAIMED_ATTACK_RE,
@@ -321,6 +322,8 @@ def find_attributions(
         if np and (am := _NAME_APPOS_RE.match(s, m.end("np"))) and _is_name(am.group("name")):
             # "according to Barra's governor, Selma Auk, 41 ...": the person named.
             np, appositive = am.group("name"), np
+        elif np and (cm := _ACRONYM_APPOS_RE.match(s, m.end("np"))):
+            np, appositive = cm.group("acr"), np  # "according to the bloc's relief office, TRO."
         elif np and (rm := _ROLE_APPOS_RE.match(s, m.end("np"))) and _is_name(np):
             # "according to Dr Ana Ruiz, media coordinator of the health department, ...": the
             # role says whom she speaks for

@@ -87,6 +87,7 @@ _LAST_METRIC_RE = re.compile(
     r"\b(deaths|dead|killed|fatalities|arrests|arrested|detained|detentions|injuries|injured|"
     r"wounded|displaced|missing)\b"
 )
+_BROUGHT_IN = ("children", "adults", "people", "victims", "persons", "women", "men")
 _FEARED_RE = re.compile(r"\b(?:feared|believed|presumed|thought)\s+(?:to\s+be\s+)?$")
 _HARMED_ADJECTIVES = {
     "displaced": "displaced",
@@ -192,7 +193,9 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             f.victims = f.victims.split(None, skip + 1)[skip + 1]
             f.extent = ph.end + pos
             return f
-        if vl.endswith(("bodies", "body")) or (vl.endswith("graves") and "mass" not in vl):
+        if vl.endswith(("bodies", "body", "corpses", "corpse")) or (
+            vl.endswith("graves") and "mass" not in vl
+        ):
             # "14 bodies", "64 fresh graves" (one each; a mass grave holds any number)
             f.metric, f.own_metric, f.extent = "killed", True, ph.end + pos
             f.victims, f.bodies = "", True
@@ -279,7 +282,11 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     if (
         not f.metric
         and vm
-        and f.victims.lower().endswith("patients")
+        and (
+            f.victims.lower().endswith("patients")
+            # "the hospital had received 13 children": people a hospital takes in
+            or ("hospital" in lc_low and f.victims.lower().endswith(_BROUGHT_IN))
+        )
         and _PATIENTS_VERB_RE.search(lc_low, max(0, len(lc_low) - 40))
     ):
         # "the hospital received a total of 37 patients", "crews had taken four patients to

@@ -234,7 +234,8 @@ def _inherit(s: str, cands: list[RawFigure]) -> None:
             and f.victims
             and not f.vague_word
             and not f.own_clause
-            and ", and" in gap
+            # ("killed 179 people in Oss and 44 others in Kesh": "others" goes on the count)
+            and (", and" in gap or f.victims.lower() in ("others", "more"))
             and _ELLIPSIS_GAP_RE.match(gap)
             and (
                 _PP_AFTER_RE.match(s, f.extent)

@@ -111,6 +111,10 @@ METRIC_AFTER: dict[str, str] = {
     "kidnapped": "abducted",
     "displaced": "displaced",
     "fled": "displaced",
+    "seeking refuge": "displaced",  # "with 3,000 more seeking refuge in schools"
+    "sought refuge": "displaced",
+    "taking refuge": "displaced",
+    "took refuge": "displaced",
     "flee": "displaced",  # a headline's present tense: "4,000 flee clashes: agency"
     "flees": "displaced",
     "made homeless": "displaced",

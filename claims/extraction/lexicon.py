@@ -144,7 +144,7 @@ METRIC_GATE_WORDS = (
         if not any(p in w for p in GATE_PHRASES)
     ),
     *words(
-        """kill dead die wound injur hurt death fatalit victim casualt bodies body
+        """kill dead die wound injur hurt death fatalit victim casualt bodies body corpse
         toll number figure tally count lives missing abduct kidnap arrest detain shot
         graves"""
     ),

@@ -80,7 +80,10 @@ _RANGE_RE = re.compile(
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?:(?P<qual2>{_QUAL_ALT})\s+)?"
     rf"(?P<num2>{NUMBER}){_NUM_R}"
 )
-_AND_RANGE_RE = re.compile(rf"\s+and\s+(?:(?P<qual2>{_QUAL_ALT})\s+)?(?P<num2>{NUMBER}){_NUM_R}")
+# ("between 20 to 40" is written too)
+_AND_RANGE_RE = re.compile(
+    rf"\s+(?:and|to)\s+(?:(?P<qual2>{_QUAL_ALT})\s+)?(?P<num2>{NUMBER}){_NUM_R}"
+)
 _PLUS_RE = re.compile(r"\s*\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b")
 _NOT_VAGUE_BEFORE_RE = re.compile(r"(?:\bas|\bso|\bhow|\btoo|\bnot)\s+$")
 _NOT_BEFORE_DIGIT = frozenset(".:/$\u00a3\u20ac#-")

@@ -184,6 +184,7 @@ _OWN_VERB_AFTER_RE = re.compile(
 _SOURCE_NOUNS = tuple(
     words("figures data statistics estimates tally tallies count records numbers")
 )
+_ACRONYM_APPOS_RE = re.compile(r",\s+(?P<acr>[A-Z]{2,8})\s*(?:[.;]|$)")
 _NAME_APPOS_RE = re.compile(r",\s+(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}),")
 _GAVE_NOT_RE = re.compile(r"\s+(?:his|her|their|only|no|up|way|birth|chase)\b")
 _SAYING_RE = re.compile(r",\s+(?:saying\b|telling\s[^,.;\"]{1,60}?\bthat\b)")

@@ -57,7 +57,7 @@ _SPOKES_APPOS_RE = re.compile(
 
 _ORG_SPOKES_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<org>.+?)(?:'s)?\s+(?:chief\s+|senior\s+|deputy\s+)?"
-    rf"{_SPOKES_WORDS}(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0, 2})?$",
+    rf"{_SPOKES_WORDS}(?:\s+(?:in|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,2}})?$",
     re.I,
 )
 _JOB_RE = re.compile(

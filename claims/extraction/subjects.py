@@ -342,7 +342,9 @@ def _subject_tail(pre: str) -> tuple[str, int, str, bool] | None:
         prev_seg_end = seg_start - 1
         prev_start = pre.rfind(",", 0, prev_seg_end) + 1
         prev = pre[prev_start:prev_seg_end]
-        if _is_proper(_DETERMINERS_RE.sub("", prev.strip())):
+        if _is_proper(_DETERMINERS_RE.sub("", prev.strip())) and not _LEAD_RE.fullmatch(
+            prev.strip() + " "
+        ):  # ("Earlier, a harbour official gave 23": no name before it)
             appositive = np
             np = prev.strip()
             return np, prev_start + len(prev) - len(prev.lstrip()), appositive, relative

@@ -26,6 +26,7 @@ from claims.extraction.days import DATE_RE
 from claims.extraction.days import day_of as day_of  # re-exported: callers read days here
 from claims.extraction.numbers import NUMBER, parse_number, trie_regex
 
+_DAY_DIGITS_RE = re.compile(r"[0-9]+")
 _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m\b|p\.m\b)"
 _ABBR = "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))  # case-sensitive: keep plain
 _PLACE = "(?:" + trie_regex(PLACE_ZONES) + ")"
@@ -252,7 +253,8 @@ def find_timings(
             out.append(t)
             masked.append((m.start("amount"), m.end()))
     for m in DATE_RE.finditer(low) if has_digit and dates else ():
-        masked.append((m.start(), m.end()))
+        if int(_DAY_DIGITS_RE.search(m.group()).group()) <= 31:  # "in february 44 soldiers"
+            masked.append((m.start(), m.end()))
     out.sort(key=lambda t: t.start)
     return out, masked
 

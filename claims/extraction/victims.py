@@ -41,7 +41,7 @@ STATE_HEADS = words(
     airmen pilots gendarmes peacekeepers trooper troopers sergeant lieutenant captain colonel
     general commander commanders policewoman guard guardsman conscript recruit marine sailor
     airman pilot gendarme peacekeeper paratroopers paratrooper commandos commando rangers ranger
-    jawans jawan"""
+    jawans jawan sergeants lieutenants captains colonels corporals"""
 )
 NON_STATE_HEADS = words(
     """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist
@@ -50,7 +50,7 @@ NON_STATE_HEADS = words(
 )
 NEUTRAL_HEADS = words(
     """people persons person individuals victims others adults men man members crew casualties
-    bodies them member body suspects suspect graves supporters followers loyalists
+    bodies them member body corpses corpse suspects suspect graves supporters followers loyalists
     martyrs martyr survivors survivor brothers sisters sons daughters husbands wives fathers
     mothers cousins nephews nieces grandchildren brother sister son daughter husband wife father
     mother officials"""

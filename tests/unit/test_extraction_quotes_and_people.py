@@ -232,3 +232,78 @@ def test_a_quote_opening_a_paragraph_is_the_last_speakers_even_before_any_figure
 )
 def test_whom_a_title_or_a_group_names(text, claimant):
     assert {r[0] for r in readings(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # corpses are counted like bodies
+        (
+            "Villagers said they had buried 40 corpses and that another 21 were carried away.",
+            [("Villagers", "killed", 40)],
+        ),
+        # people a hospital takes in are hurt; a school's are not
+        (
+            "Oss General Hospital said it had taken in 13 children overnight.",
+            [("Oss General Hospital", "injured", 13)],
+        ),
+        ("The school received 40 children this year.", []),
+        # shelter sought is flight
+        (
+            "With nearly 300,000 seeking refuge in schools, the agency said.",
+            [("agency", "displaced", 270000)],
+        ),
+        # "between 20 to 40"
+        (
+            'Radio Tess said "between 15 to 35 fishermen drowned".',
+            [("Radio Tess", "killed", 15)],
+        ),
+        # no month has a 44th day
+        ("In February 44 soldiers were killed in an ambush near Oss.", [(None, "killed", 44)]),
+    ],
+)
+def test_figure_wordings_of_the_second_batch(text, expected):
+    assert [(r[0], r[1], r[2]) for r in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a spokesperson "in that province" still speaks for the body
+        (
+            "Ten people died in an earlier raid, said the navy's spokesman in that province, "
+            "Ravi Tomba.",
+            "navy",
+        ),
+        # an adverb before the subject names no one
+        ("Earlier, a harbour official had put the toll at 23.", "a harbour official"),
+        # an acronym after a description names the body
+        (
+            "At least 2,000 people have fled since June, according to the bloc's relief office, "
+            "TRO.",
+            "TRO",
+        ),
+    ],
+)
+def test_spokespersons_leads_and_acronyms(text, claimant):
+    assert {r[0] for r in readings(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a list of ranks before "were among those killed"
+        (
+            "The navy said 3 captains, 12 corporals, 40 sailors and 2 cooks were among those "
+            "killed.",
+            [3, 12, 40, 2],
+        ),
+        # "others" goes on the count of the verb before it, in another place
+        ("Raiders killed 62 people in Oss and 17 others in nearby Kesh.", [62, 17]),
+        # "N more" after a second verb
+        ("Forces have killed over 900 people and detained 4,000 more since June.", [901, 4000]),
+        ("The army sent 4,000 more troops in June.", []),
+    ],
+)
+def test_counts_in_a_list_or_after_a_second_verb(text, counts):
+    assert [r[2] for r in readings(text)] == counts
