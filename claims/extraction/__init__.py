@@ -6,9 +6,9 @@ its rules: ``text`` (cleanup, sentences), ``numbers``, ``qualifiers``, ``figures
 flags) with ``context`` (what the words around a number say: victims, metric, mixed harm),
 ``singles`` (figures written without a number), ``enumerations`` ("two women and a child"),
 ``tables`` (tables flattened to text) and ``flags``; ``attribution`` with ``subjects`` (who
-speaks in a sentence), ``entities`` with ``names`` (claimants, citations, coreference) and
-``discourse`` (who speaks across sentences: issuers, carried speakers); ``timing`` (clock
-times, zones, durations) with ``days``.
+speaks in a sentence) and ``according`` ("according to X"), ``entities`` with ``names``
+(claimants, citations, coreference) and ``discourse`` (who speaks across sentences: issuers,
+carried speakers); ``timing`` (clock times, zones, durations) with ``days``.
 Speed and quality measurements: docs/perf/extraction.md.
 """
 

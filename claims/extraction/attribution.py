@@ -24,21 +24,18 @@ wording the rules match in reporting.py):
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from claims.extraction import lexicon as lx
+from claims.extraction.according import _whole_name, according_to
 from claims.extraction.entities import (
     Entity,
     Registry,
     _is_name,
     _is_proper,
 )
+from claims.extraction.records import Attribution
 from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_media
 from claims.extraction.reporting import (
-    _ACCORDING_RE,
     _ACCUSED_OF_RE,
-    _ACRONYM_APPOS_RE,
     _AS_SAYING_RE,
     _CITING_RE,
     _CLAIMED_ATTACK_RE,
@@ -51,37 +48,30 @@ from claims.extraction.reporting import (
     _INVERTED_DESCRIBED_RE,
     _INVERTED_END_RE,
     _ISSUED_BY_RE,
-    _NAME_APPOS_RE,
     _NAME_THEN_ROLE_RE,
     _NOT_A_SOURCE,
     _NOT_MEDIA_AGENCY_RE,
     _NOUN_AFTER_RE,
     _NOUN_TOO,
-    _NP_END_RE,
     _NP_TAIL_RE,
-    _ON_DATE_RE,
     _OPENER_RE,
     _OWN_VERB_AFTER_RE,
     _PAREN_SOURCE_RE,
     _PARTICIPLE_SUBJECT_RE,
     _PASSIVE_AFTER_RE,
     _PASSIVE_BEFORE_RE,
-    _POSSESSIVE_END_RE,
     _PROVIDED_BY_RE,
     _QUOTED_AS_RE,
     _REPORT_NUMBER_RE,
-    _ROLE_APPOS_RE,
     _ROLE_THEN_NAME_RE,
     _SAYING_RE,
     _SOURCE_NOUN_RE,
     _SOURCE_NOUNS,
-    _TITLE_END_RE,
     _TOLL_VERB_RE,
     _VERB_GATE_RE,
     _VERB_RE,
     _VERB_REACH,
     _WITH_SPEAKER_RE,
-    _WORK_BY_RE,
 )
 from claims.extraction.subjects import _subject, _valid_np
 
@@ -90,15 +80,6 @@ def _orgish_name(np: str) -> bool:
     return _is_proper(np) and not lx.CLAIMANT_HEADS.isdisjoint(w.lower() for w in np.split())
 
 
-def _whole_name(s: str, start: int, np: str) -> str:
-    """``np`` as found, or up to the next comma when it stopped at a title ("Lt. Col. Ann Lee")."""
-    if _TITLE_END_RE.search(np):
-        return _NP_END_RE.split(s[start:], maxsplit=1)[0].rstrip(" .")
-    return np
-
-
-# A digit that is no year's: what a count after "according to X," would start with.
-_COUNT_DIGIT_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # Offices written with a capital before the person's name ("..., said the Governor of Upper
 # Tess, Ana Vell").
 _OFFICE_TITLES = frozenset(
@@ -108,19 +89,6 @@ _OFFICE_TITLES = frozenset(
 
 def _ends_with_comma_or_quote(text: str) -> bool:
     return text.rstrip()[-1:] in (",", '"')
-
-
-@dataclass(slots=True)
-class Attribution:
-    """A speaker in one sentence: where its verb ends (it governs what follows) or, for trailing
-    attributions, where its noun phrase starts (it governs what precedes)."""
-
-    start: int
-    end: int
-    entity: Entity | None  # None for an outlet that only relays
-    trailing: bool
-    cited: str = ""
-    relative: bool = False
 
 
 def _verbs_until(s: str, pos: int, last: int):
@@ -296,47 +264,7 @@ def find_attributions(
             _CLAUSE_AFTER_RE.match(tail)
         )
         out.append(Attribution(np_start, verb_end, ent, trailing))
-    k = s.find("ccording")
-    if k < 0:
-        k = s.find("s per ")  # "as per figures from the district office"
-    if k < 0 and "n a " in s and ("statement" in s or "release" in s):
-        # "In a statement from Oss clinic, six of the hurt ..."
-        k = s.find("n a statement ")
-        k = s.find("n a press ") if k < 0 else k
-    for m in _ACCORDING_RE.finditer(s, max(0, k - 4)) if k >= 0 else ():
-        raw = m.group("np")
-        raw = _whole_name(s, m.start("np"), raw)
-        if (" by " in raw or " from " in raw) and (bm := _WORK_BY_RE.match(raw)) is not None:
-            raw = bm.group("np")  # "a cautious tally by the Kestrel Monitor"
-        if raw.endswith((" there", " here")):
-            raw = raw[: raw.rfind(" ")]  # "according to the council there"
-        if " on " in raw and (dm := _ON_DATE_RE.search(raw)) is not None:
-            raw = raw[: dm.start()]  # "a Kessan report on Feb. 9"
-        bare = _SOURCE_NOUN_RE.sub("", raw.strip())  # "United Nations figures"
-        # ... but "official figures" or "preliminary data" name no one but themselves
-        raw = raw.strip() if bare.strip().lower() in _NOT_A_SOURCE else bare
-        if raw != m.group("np").strip():
-            raw = _POSSESSIVE_END_RE.sub("", raw)  # "AFP's tally": the outlet's own count
-        np = _valid_np(raw)
-        appositive = ""
-        if np and (am := _NAME_APPOS_RE.match(s, m.end("np"))) and _is_name(am.group("name")):
-            # "according to Barra's governor, Selma Auk, 41 ...": the person named.
-            np, appositive = am.group("name"), np
-        elif np and (cm := _ACRONYM_APPOS_RE.match(s, m.end("np"))):
-            np, appositive = cm.group("acr"), np  # "according to the bloc's relief office, TRO."
-        elif np and (rm := _ROLE_APPOS_RE.match(s, m.end("np"))) and _is_name(np):
-            # "according to Dr Ana Ruiz, media coordinator of the health department, ...": the
-            # role says whom she speaks for
-            appositive = rm.group("app")
-        if np:
-            # An outlet named here counted itself; it is skipped only when it relays a speaker.
-            ent = registry.resolve(np, appositive)
-            # trailing in the sentence's second half, or after a comma with no digit after
-            # it ("31 died in raids since Jan. 3, according to Oss clinic, more than in 2019")
-            trailing = m.start() > len(s) // 2 or (
-                s[: m.start()].rstrip().endswith(",") and not _COUNT_DIGIT_RE.search(s, m.end())
-            )
-            out.append(Attribution(m.start(), m.end(), ent, trailing))
+    out.extend(according_to(s, registry))
     if (
         (", saying" in s or ", telling" in s)
         and (sm := _SAYING_RE.search(s))

@@ -37,11 +37,11 @@ from claims.extraction.lexicon import metric_gate
 from claims.extraction.prescan import prescan
 from claims.extraction.records import ExtractedClaim, ExtractedFigure, ExtractedTiming, Pending
 from claims.extraction.sentence import _DIGIT_RE, _sentence
+from claims.extraction.speakers import _OPEN_QUOTES
 from claims.extraction.subjects import _DATELINE_RE
 from claims.extraction.tables import table_claims, table_header, table_row
 from claims.extraction.text import clean, split_sentences
 
-_OPEN_QUOTES = ('"', "\u201c")
 # Tests set this to see internal errors that the public contract ("never raises") would hide.
 STRICT = False
 # A text or sentence the extractor cannot read is logged (a bug to fix), not raised.

@@ -93,6 +93,19 @@ ExtractedClaim = ExtractedFigure | ExtractedTiming
 
 
 @dataclass(slots=True)
+class Attribution:
+    """A speaker in one sentence: where its verb ends (it governs what follows) or, for trailing
+    attributions, where its noun phrase starts (it governs what precedes)."""
+
+    start: int
+    end: int
+    entity: Entity | None  # None for an outlet that only relays
+    trailing: bool
+    cited: str = ""
+    relative: bool = False
+
+
+@dataclass(slots=True)
 class Pending:
     """A claim waiting for its claimant's final (fullest) name."""
 
