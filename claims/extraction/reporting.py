@@ -20,6 +20,7 @@ _VERBS = words(
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
     verified accused accuses clarified stressed asserted alleged alleges declared mentioned
+    indicate indicates
     continued"""
 )
 _VERB_PHRASES = (
@@ -32,6 +33,14 @@ _VERB_PHRASES = (
     "put its own losses",
     "are saying",
     "is saying",
+    "is now saying",
+    "are now saying",
+    "claims that",  # "The group claims that troops killed 40" (the bare word is mostly the noun)
+    "recalled that",
+    "put the preliminary death toll",
+    "put the provisional death toll",
+    "put the preliminary toll",
+    "put the provisional toll",
     "maintains a list",  # "... maintains a list of 163 names" (context.py: a roll of the dead)
     "keeps a list",
     "compiled a list",

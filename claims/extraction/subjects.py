@@ -45,7 +45,9 @@ _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{2,40}(?:,\s[^\n()]{0,30})?\s\([A-Za-z .-]{2,30}\)\s*(?:--|[-\u2013\u2014])\s"
 )
 
-_REPORTS_RE = re.compile(r"(?i:earlier|initial|first|later|local|media|news)\s+reports")
+_REPORTS_RE = re.compile(
+    r"(?i:earlier|early|initial|first|later|local|media|news|preliminary|unconfirmed)\s+reports"
+)
 _EDITION_RE = re.compile(r"^(?:[A-Z][a-z]+'s\s+)?(?:edition|issue)\s+of\s+(?=[A-Z])")
 # (only after a name: "Tevi Courier daily", not "a pro-government newspaper")
 _OUTLET_KIND_RE = re.compile(r"(?<=\s[A-Z])(?P<rest>[\w'-]*)\s+(?:daily|newspaper|weekly)$")

@@ -307,3 +307,33 @@ def test_spokespersons_leads_and_acronyms(text, claimant):
 )
 def test_counts_in_a_list_or_after_a_second_verb(text, counts):
     assert [r[2] for r in readings(text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # reports that name no one are the claimant as the text names them
+        ("Preliminary reports indicate that six sailors were killed.", "Preliminary reports"),
+        ("According to early reports, 23 pupils died.", "early reports"),
+        # "claims that", "recalled that", "is now saying", a preliminary toll put
+        (
+            "Kestrel Watch claims that the militia has killed over 900 people since June.",
+            "Kestrel Watch",
+        ),
+        (
+            "The monitor recalled that at least 1,100 people were killed in Oss last year.",
+            "monitor",
+        ),
+        ("Kestrel Watch is now saying that fighters may have killed hundreds.", "Kestrel Watch"),
+        (
+            "Governor Ana Vell toured the site.\n\nShe put the provisional death toll at 170.",
+            "Ana Vell",
+        ),
+    ],
+)
+def test_reports_and_verbs_of_the_last_batch(text, claimant):
+    assert {r[0] for r in readings(text)} == {claimant}
+
+
+def test_claims_as_a_noun_name_no_speaker():
+    assert [r[0] for r in readings("The claims that 40 people died were denied.")] == [None]
