@@ -115,7 +115,8 @@ _SPEAKER_NEXT_RE = re.compile(
     r"diplomats|analysts|activists|eyewitnesses|officers|men|women|farmers|villagers|traders|"
     r"fishermen|herders|teachers|nurses|relatives|elders|leaders|neighbours|neighbors)"
     # ("two farmers from Oss told us")
-    r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:said|says|told|reported)\b",
+    r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s+(?:said|says|told|reported)\b",
     re.I,
 )
 PREDICATE_VICTIMS_RE = re.compile(

@@ -273,7 +273,7 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         if (
             metric == "killed"
             and mm.group("metric").lower() == "buried"
-            and (_FEARED_RE.search(rc, 0, mm.start("metric")))
+            and _FEARED_RE.search(rc, 0, mm.start("metric"))
         ):
             metric = "missing"  # "six are feared buried beneath a collapsed wall"
         if metric:

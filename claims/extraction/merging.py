@@ -15,6 +15,7 @@ from claims.extraction.names import (
     _GENERIC,
     _ONE_WORD_LOWER_ORGS,
     _ONE_WORD_ORG_RE,
+    DESCRIBING_SUFFIXES,
     _has_upper,
     _is_name,
     _lowerish,
@@ -187,7 +188,6 @@ def _police(registry) -> None:
 
 
 # Up to three capitalised words ending where a surname starts (read back from it).
-_DESCRIBING = ("-based", "-backed", "-led", "-run", "-aligned", "-funded", "-linked")
 _WORDS_BEFORE_RE = re.compile(r"(?<![\w'.-])((?:[A-Z][\w'.-]*[^\S\n]+){1,3})$")
 
 
@@ -224,7 +224,7 @@ def _full_names(registry) -> None:
                 words[0].lower() in _NOT_NAME_START or lx.TITLES_RE.match(words[0] + " ")
             ):
                 words = words[1:]
-            if any(w.endswith(_DESCRIBING) for w in words):
+            if any(w.endswith(DESCRIBING_SUFFIXES) for w in words):
                 continue  # "Tess-backed Vardi" describes the group, it does not name it
             name = " ".join([*words, word])
             if words and _is_name(name) and not _orgish(name):

@@ -102,8 +102,12 @@ _ACRONYM_RE = re.compile(
     r"\((?P<acr>[A-Z](?:[a-z]?[A-Z]){1,7})\)$"
 )
 
+# Words that describe a body rather than name it ("Oss-based", "Tess-backed").
+DESCRIBING_SUFFIXES = ("-based", "-run", "-backed", "-led", "-funded", "-aligned", "-linked")
 _DESCRIPTOR_RE = re.compile(
-    r"^(?P<desc>(?:(?:[a-z][\w'-]*|[A-Z][\w]*-(?:based|run|backed|led|funded|aligned))\s+)+)"
+    r"^(?P<desc>(?:(?:[a-z][\w'-]*|[A-Z][\w]*-(?:"
+    + "|".join(x[1:] for x in DESCRIBING_SUFFIXES)
+    + r"))\s+)+)"
     r"(?P<name>[A-Z].*)$"
 )
 
@@ -173,9 +177,9 @@ def _orgish_generic(name: str) -> bool:
 
 # A count or quantity before an unnamed speaker, which names no one ("two local officials").
 _COUNT_START_RE = re.compile(
-    r"(?:one|two|three|four|five|six|some|several|many|numerous|various|another)\s+", re.I
+    r"(?:one|two|three|four|five|six|some|several|many|numerous|various)\s+", re.I
 )
-_COUNT_INITIALS = frozenset("OoTtFfSsMmNnVvAa")
+_COUNT_INITIALS = frozenset("OoTtFfSsMmNnVv")
 
 
 def _initials(name: str) -> str:

@@ -19,6 +19,7 @@ from claims.extraction.names import (
     _NAME_THEN_PLACE_RE,
     _PLACE_NAME_TAIL_RE,
     _PLACE_POSSESSIVE_RE,
+    DESCRIBING_SUFFIXES,
     _has_upper,
     _is_name,
     _is_proper,
@@ -116,7 +117,7 @@ def normalize(
             and (
                 not _orgish_generic(m.group("name"))
                 # "the Britain-based Observatory": the Observatory named in full elsewhere
-                or all(w.endswith(("-based", "-run", "-backed", "-led")) for w in desc_words)
+                or all(w.endswith(DESCRIBING_SUFFIXES) for w in desc_words)
             )
             and not any(
                 w in lx.CLAIMANT_HEADS or w in _CONNECTORS or w in _PLACE_WORDS for w in desc_words

@@ -36,7 +36,8 @@ _ORG_DOCUMENT_RE = re.compile(
 _OF_BODY_RE = re.compile(r"of\s+(?:the\s+)?[A-Z][\w'-]*\s+(?=[A-Z])")
 _ROLE_BEFORE_NAME_RE = re.compile(
     r"^(?:[\w.'-]+\s+){0,4}?(?:(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Brig|Insp|Supt|Gov|Sen|Rep|Cmdr)\.?"
-    r"(?:-(?:Gen|Col|Cdr)\.?)?|[Oo]mbudsman|[Cc]oroner|[Cc]ouncil(?:or|man|woman)|[Cc]ongress(?:man|woman)|"
+    r"(?:-(?:Gen|Col|Cdr)\.?)?|[Oo]mbudsman|[Cc]oroner|[Cc]ouncil(?:or|man|woman)|"
+    r"[Cc]ongress(?:man|woman)|"
     r"[Ss]pecialist|[Dd]efender|[Rr]apporteur|[Rr]esident|[Ww]itness|[Jj]ournalist|[Rr]eporter|"
     r"[Aa]ctivist|[Ss]urvivor|[Vv]illager|[Ll]awyer|[Aa]nalyst|[Ff]armer|[Tt]eacher|[Nn]urse|"
     r"[Dd]octor|[Gg]overnor|[Oo]fficial|[Oo]fficer|[Cc]ommander|[Cc]hief|"
