@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claims.extraction.entities import _is_name
+from claims.extraction.names import _is_name
 from claims.extraction.records import Attribution
 from claims.extraction.reporting import (
     _ACCORDING_RE,

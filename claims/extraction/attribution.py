@@ -26,12 +26,8 @@ from __future__ import annotations
 
 from claims.extraction import lexicon as lx
 from claims.extraction.according import _whole_name, according_to
-from claims.extraction.entities import (
-    Entity,
-    Registry,
-    _is_name,
-    _is_proper,
-)
+from claims.extraction.entities import Entity, Registry
+from claims.extraction.names import _is_name, _is_proper
 from claims.extraction.records import Attribution
 from claims.extraction.relays import AGENT_RE, _antecedent, _is_acronym, _is_media
 from claims.extraction.reporting import (

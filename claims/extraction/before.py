@@ -16,7 +16,11 @@ from claims.extraction.numbers import words
 _METRIC_BEFORE_ALT = lx.alternation(lx.METRIC_BEFORE)
 _TOLL_ALT = lx.alternation(lx.TOLL_NOUNS)
 # Starts with a prefix tree (no leading assertion) so the engine can scan for it in C.
-_BEFORE_TAIL = r"(?:\s+(?:now|only|just|all|a\s+total\s+of|an\s+estimated|some))?\s*$"
+# ("killed the other two guards": the article, and "other" or "remaining", may stand between)
+_BEFORE_TAIL = (
+    r"(?:\s+(?:now|only|just|all|a\s+total\s+of|an\s+estimated|some|the(?:\s+other|\s+remaining)?))?"
+    r"\s*$"
+)
 # A verb taking the figure as object sits right before it: searched in the last 40 characters.
 _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_METRIC_BEFORE_ALT}){_BEFORE_TAIL}", re.I)
 _BEFORE_RE = re.compile(

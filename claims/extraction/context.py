@@ -37,6 +37,7 @@ from claims.extraction.after import (
     PREDICATE_VICTIMS_RE,
 )
 from claims.extraction.before import _MIXED_AFTER_RE, _before, _not_figure_before, _two_metrics
+from claims.extraction.numbers import NUMBER
 from claims.extraction.qualifiers import FigurePhrase
 from claims.extraction.victims import _people_after, _plural_person
 
@@ -118,12 +119,23 @@ _YEAR_BEFORE_RE = re.compile(
 # figure before it (figures._inherit) whatever noun follows.
 _UP_FROM_RE = re.compile(r"\b(?:up|down)\s+from(?:\s+(?:the|a|an))?\s*$")
 _SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
+# "9 out of 70 passengers were killed", "15 of the 40 wounded were children": a share of a
+# group counted after it, whose words say what the share suffered.
+_SHARE_OF_RE = re.compile(
+    rf" (?:out of(?: a total of| the)?|of the) (?:{NUMBER})(?![\w,.-]*\d)", re.I
+)
+_RELATIVE_NEXT_RE = re.compile(r"\s+(?:who|that|which)\b")
+# The group a share is drawn from ("out of 70 passengers"): no count of victims itself.
+_SHARE_GROUP_ENDS = ("out of ", "out of a total of ")
 
 
 def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
     rc = s[ph.end : ph.end + 200]
     lc = s[max(0, ph.start - 190) : ph.start]
     lc_low = lc.lower()
+    share = rc[:8] in (" out of ", " of the ") and (sm := _SHARE_OF_RE.match(rc)) is not None
+    if share:
+        rc = " " * sm.end() + rc[sm.end() :]  # read the share as its group (same length)
     bm = _before(lc, lc_low)
     if not bm and _not_figure_before(lc):
         return None
@@ -176,6 +188,10 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         f.extent = ph.end + hm.end()
         return f
     vm = _VICTIMS_RE.match(rc)
+    if share and vm and _RELATIVE_NEXT_RE.match(rc, vm.end()):
+        # "Three of the nine guards who were taken hostage later escaped": the clause
+        # describes the group; what the share went through comes after it, too far to read.
+        return None
     if vm:
         f.victims = "" if vm.group("np").lower() in ("them", "whom") else vm.group("np")
         if ph.low == 1 and f.victims and f.victims.split()[-1].lower() in lx.ONE_GROUP:
@@ -268,6 +284,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
         and not _FORCED_RE.search(lc_low[-40:])
     ):
         mm = None  # "urged 300 residents to flee" is no count of the displaced
+    if mm and vm and lc_low.endswith(_SHARE_GROUP_ENDS):
+        return None  # "9 out of 70 passengers were killed": 70 were not
     if mm:
         metric = lx.metric_of(mm.group("metric"), lx.METRIC_AFTER)
         if (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.attribution import Attribution, Entity, Registry, _valid_np
-from claims.extraction.entities import _is_proper, _orgish
+from claims.extraction.names import _is_proper, _orgish
 from claims.extraction.speakers import speaker_for as _speaker_for
 from claims.extraction.text import Sentence
 

@@ -19,6 +19,7 @@ organisation name heading a "Press release" line.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime
 
 from claims.extraction.attribution import Entity, Registry, _valid_np
@@ -41,6 +42,9 @@ from claims.extraction.speakers import _OPEN_QUOTES
 from claims.extraction.subjects import _DATELINE_RE
 from claims.extraction.tables import table_claims, table_header, table_row
 from claims.extraction.text import clean, split_sentences
+
+# "Among them, ...", "Of those, ...": the sentence breaks down the figure before it.
+_SUBSET_OPENER_RE = re.compile(r"(?:Among|Of)\s+(?:them|those|these)\b")
 
 # Tests set this to see internal errors that the public contract ("never raises") would hide.
 STRICT = False
@@ -100,6 +104,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
     table_owner: Entity | None = None
     body_seen = False
     asked = ""
+    last_metric = ""  # the metric of the last figure of the sentence before
     for s in sentences:
         if columns is not None:
             if (cells := table_row(s.text, columns)) is not None:
@@ -167,6 +172,9 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             current = ent
             continue
         start = len(pending)
+        # "The blast killed 23 people. Among them, 14 were children.": a breakdown of the
+        # figure before, whose metric its counts share.
+        subset = last_metric if last_metric and _SUBSET_OPENER_RE.match(s.text) else ""
         if (
             current is not None
             and s.text.startswith(_BACKGROUND_STARTS)
@@ -190,6 +198,7 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
                 seen,
                 asked,
                 gates,
+                subset,
             )
         except Exception:  # noqa: BLE001 - one unreadable sentence must not lose the rest
             if STRICT:
@@ -198,6 +207,9 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             prev_start = prev_end = len(pending)
             continue
         prev_start, prev_end = start, len(pending)
+        last_metric = next(
+            (p.fields["metric"] for p in reversed(pending[start:]) if p.is_figure), ""
+        )
         if (
             current is not None
             and current.person

@@ -56,6 +56,7 @@ def find_figures(
     numbers: bool = True,
     gated: bool = False,
     asked: str = "",
+    subset: str = "",
 ) -> list[RawFigure]:
     """Casualty figures in one sentence (see module docstring). Never raises.
 
@@ -79,7 +80,7 @@ def find_figures(
         if f is not None:
             cands.append(f)
     _inherit(sentence, cands)
-    if ("Of the" in sentence or "Among th" in sentence) and cands:
+    if ("Of th" in sentence or "Among th" in sentence) and cands:
         # "Of the victims, 12 were children": each count up to the next stop is a subset of
         # the group a sentence (or a sentence inside a quote) opens on.
         for om in _OF_GROUP_RE.finditer(sentence):
@@ -88,6 +89,10 @@ def find_figures(
             for f in cands:
                 if not f.metric and om.end() <= f.start and (stop < 0 or f.start < stop):
                     f.metric = of_metric
+    if subset:
+        for f in cands:
+            if not f.metric and not f.vague_word and not f.own_clause:
+                f.metric = subset
     if asked:
         for f in cands:
             if not f.metric and not f.victims and not f.vague_word:

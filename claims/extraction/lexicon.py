@@ -113,7 +113,8 @@ STOP_WORDS = (
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|scores|several|many)"
 )
-MODIFIER = rf"(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*"
+# An age is a modifier too ("two 17-year-old boys").
+MODIFIER = rf"(?:(?!{STOP_WORDS}\b)[A-Za-z][\w'.-]*|\d{{1,3}}-year-old)"
 
 
 # --- the cheap gate ------------------------------------------------------------------------

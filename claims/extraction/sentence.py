@@ -35,9 +35,9 @@ from claims.extraction.discourse import (
     mention,
     plausible_tail,
 )
-from claims.extraction.entities import _orgish
 from claims.extraction.figures import find_figures
 from claims.extraction.lexicon import TITLES_RE, gate_phrases, metric_gate
+from claims.extraction.names import _orgish
 from claims.extraction.numbers import ANCHOR_RE, NUMBER_WORDS, anchored_gate, trie_regex, words
 from claims.extraction.records import Pending
 from claims.extraction.singles import has_perpetrator
@@ -97,9 +97,11 @@ def _sentence(
     seen,
     asked: str = "",
     gates=None,
+    subset: str = "",
 ) -> Entity | None:
     """``gates`` (prescan.Prescan of the article's text, optional) answers the gates below by
-    lookup instead of a scan of the sentence."""
+    lookup instead of a scan of the sentence. ``subset``: the metric of the figure a sentence
+    opening "Among them," breaks down (extractor.py)."""
     # Cheap gates first: most sentences of an article hold no number and no clock, and skipping
     # them is most of the extractor's speed.
     original = s.text
@@ -114,7 +116,9 @@ def _sentence(
     # find_figures reads them): one scan that most sentences fail, before the number gate.
     if gates is None:
         has_digit = _DIGIT_RE.search(low) is not None
-        metric = metric_gate(low.replace('"', " ") if '"' in low else low) or bool(asked)
+        metric = (
+            metric_gate(low.replace('"', " ") if '"' in low else low) or bool(asked) or bool(subset)
+        )
     else:
         has_digit = gates.digit(s.start, s.end)
         metric = (
@@ -122,6 +126,7 @@ def _sentence(
             or gates.phrase(s.start, s.end)
             or ('"' in low and gate_phrases(low.replace('"', " ")))
             or bool(asked)
+            or bool(subset)
         )
     timings: list = []
     masked: list[tuple[int, int]] = []
@@ -146,7 +151,7 @@ def _sentence(
         _GATE_RE.search(low) is not None
         and (ANCHOR_RE.search(low) or "no " in low or "nobody" in low)
     ):
-        figures = find_figures(s.text, masked, gated=True, asked=asked)
+        figures = find_figures(s.text, masked, gated=True, asked=asked, subset=subset)
     elif (
         "a " in low or "an " in low or " among " in low or "nother " in low or has_perpetrator(low)
     ) and _SINGLE_METRIC_RE.search(low):

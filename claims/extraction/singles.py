@@ -31,6 +31,8 @@ _SINGLE_HEADS = lx.alternation(
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
 )
+# An age alone names one person too ("a 7-year-old and a 15-year-old were hurt").
+_SINGLE_HEADS = rf"(?:{_SINGLE_HEADS}|\d{{1,3}}-year-old)"
 SINGLE_HEADS = _SINGLE_HEADS  # also read by enumerations.py
 _SINGLE_NP = rf"(?:a|an)\s+(?P<np>(?:\d+-year-old\s+)?(?:{_MOD}\s+){{0,2}}(?:{_SINGLE_HEADS}))\b"
 # Matched at an "a"/"an" found by a plain scan, then at a metric verb: no pattern is tried at

@@ -5,7 +5,9 @@ Cleanup (documented, because spans point into the ORIGINAL text):
   bodies and comments are dropped, entities are decoded (``&amp;`` -> ``&``).
 - Curly quotes become straight quotes, non-breaking and thin spaces become spaces, tabs become
   spaces; these are one-for-one so offsets do not move.
-- Zero-width characters and soft hyphens are removed; CRLF/CR become LF.
+- Zero-width characters and soft hyphens are removed; CRLF/CR become LF; a word hyphenated
+  across a line break ("in-" at a line's end, "jured" opening the next, as in text copied
+  from a PDF) is joined.
 So ``original[span[0]:span[1]]`` is the evidence sentence with the markup it had, and equals the
 evidence exactly whenever the input had none of the above.
 """
@@ -60,7 +62,8 @@ _PIECE_RE = re.compile(
     r"|<[A-Za-z/!][^<>]{0,2000}>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
-    r"|\r\n?",
+    r"|\r\n?"
+    r"|-[ \t]*\n(?=(?-i:[a-z]))",
     re.DOTALL | re.IGNORECASE,
 )
 _BLOCK_TAG_RE = re.compile(
@@ -68,7 +71,7 @@ _BLOCK_TAG_RE = re.compile(
     r"|figure|figcaption|hr|pre|dd|dt|title)\b",
     re.IGNORECASE,
 )
-_NEEDS_PIECES_RE = re.compile(r"[<&\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NEEDS_PIECES_RE = re.compile(r"[<&\r\u200b\u200c\u200d\u2060\ufeff\u00ad]|-[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,9 @@ def clean(text: str) -> Cleaned:
                 rep = piece  # unknown entity: keep as written
         elif piece[0] == "\r":
             rep = "\n"
+        elif piece[0] == "-":
+            # "in-\njured": one word broken across two lines, unless no letter precedes
+            rep = "" if m.start() and text[m.start() - 1].islower() else piece
         else:
             rep = ""
         clean_at.append(out_len)
