@@ -124,6 +124,11 @@ _SCALED_M_RE = re.compile(r"\d(?:m|mn)\b", re.I)
 _SHARE_OF_RE = re.compile(
     rf" (?:out of(?: a total of| the)?|of the) (?:{NUMBER})(?![\w,.-]*\d)", re.I
 )
+# "injured" as an adjective before a person noun, then their death ("two injured people died")
+_THEN_DIED_RE = re.compile(
+    rf"\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\s+(?:later\s+|subsequently\s+|have\s+|had\s+|since\s+)*"
+    r"(?:died|succumbed)\b"
+)
 _RELATIVE_NEXT_RE = re.compile(r"\s+(?:who|that|which)\b")
 # The group a share is drawn from ("out of 70 passengers"): no count of victims itself.
 _SHARE_GROUP_ENDS = ("out of ", "out of a total of ")
@@ -294,6 +299,8 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             and _FEARED_RE.search(rc, 0, mm.start("metric"))
         ):
             metric = "missing"  # "six are feared buried beneath a collapsed wall"
+        elif metric == "injured" and _THEN_DIED_RE.match(rc, mm.end()):
+            metric = "killed"  # "Two injured people died in hospital": the wounded who died
         if metric:
             f.metric, f.own_metric = metric, True
             f.extent = ph.end + mm.end()

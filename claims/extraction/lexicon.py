@@ -76,7 +76,8 @@ CLAIMANT_HEADS = words(
 TITLES_RE = re.compile(
     r"^(?:(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Dr|Prof|Mr|Mrs|Ms|Rev|Insp|"
     r"Supt|Pte|Det)\.?(?:-(?:Gen|Col|Cdr)\.?)?|"
-    r"General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|"
+    r"General|Major|Colonel|Lieutenant|Captain|Sergeant|Admiral|Brigadier|Corporal|Private|"
+    r"Lance\s+(?:Corporal|Cpl\.?|Sergeant|Sgt\.?)|Officer|"
     r"Commander|Governor|President|Minister|Mayor|Doctor|Professor|Sheikh|Imam|Father|Judge|"
     r"Alhaji|Alhaja|Hajiya|Mallam|"
     r"Spokesman|Spokeswoman|Chief|Deputy|Senator|Colonel-General|Lieutenant-General|"

@@ -72,7 +72,7 @@ _SINGLE_METRIC_RE = re.compile(
     trie_regex(
         words(
             """killed killing kills died dead wounded wounding injured injuring hurt abducted
-            kidnapped arrested detained missing"""
+            kidnapped arrested detained missing custody"""
         )
     )
 )

@@ -26,7 +26,7 @@ _SINGLE_HEADS = lx.alternation(
         trooper marine pilot peacekeeper contractor commander schoolboy schoolgirl bystander
         pedestrian shopper commuter protester demonstrator inmate prisoner detainee hostage
         refugee migrant tourist trader vendor firefighter volunteer employee instructor youth
-        deputy cop
+        deputy cop assailant shooter
         passer-by passerby"""
     )
     | {"security guard", "police officer", "aid worker", "health worker", "member of parliament"}
@@ -45,10 +45,11 @@ _SINGLE_NP_METRIC_RE = re.compile(
     r"remained)\s+(?:also\s+|reportedly\s+|later\s+|fatally\s+|seriously\s+|critically\s+|"
     r"pronounced\s+|declared\s+|confirmed\s+|shot\s+and\s+|"
     r"badly\s+)?(?P<m>killed|shot\s+dead|died|dead|wounded|injured|hurt|abducted|kidnapped|"
-    r"arrested|detained|missing|treated|taken\s+into\s+custody|in\s+(?:a\s+)?(?:critical|"
+    r"arrested|detained|missing|treated|taken\s+into\s+custody|in\s+(?:police\s+)?custody|in\s+(?:a\s+)?(?:critical|"
     r"serious)\s+condition|in\s+hospital)\b"
     # no auxiliary only for "died": "a soldier killed ..." is the soldier acting
-    r"|(?:later\s+)?(?P<died>died)\b)",
+    # ("A 29-year-old guard who died in the attack was named": the relative clause counts too)
+    r"|(?:who\s+)?(?:later\s+)?(?P<died>died)\b)",
     re.I,
 )
 _SINGLE_VERB_NP_RE = re.compile(

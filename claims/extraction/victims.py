@@ -139,6 +139,10 @@ def _people_after(rc: str, one: bool = False) -> tuple[str, int] | None:
     return None
 
 
+# Words ending in "s" that name no one ("The killing of 1982 is remembered": no count).
+_ENDS_IN_S = frozenset(
+    ("is", "was", "has", "as", "his", "its", "this", "thus", "us", "less", "unless", "plus")
+)
 _NOT_MODIFIED = frozenset(("and", "or", "of", "in", "at", "on", "to", "from", "with", "by"))
 
 
@@ -146,6 +150,8 @@ def _plural_person(head: str, one: bool = False) -> bool:
     """Whether ``head`` can name the people a count counts: a plural noun, or any noun after
     "one" ("killed one ranger")."""
     low = head.lower().rstrip(".")  # a sentence's last word keeps its stop in _MOD
-    return low not in NON_PERSON_HEADS and (
-        low.endswith("s") or low in PERSON_HEADS or (one and low.isalpha())
+    return (
+        low not in NON_PERSON_HEADS
+        and low not in _ENDS_IN_S
+        and (low.endswith("s") or low in PERSON_HEADS or (one and low.isalpha()))
     )

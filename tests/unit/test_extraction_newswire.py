@@ -1,0 +1,53 @@
+"""Newswire wordings for a figure that the rules did not read or read wrongly: the wounded who
+died, people who "went missing", "the massacre of N", someone "in custody", "a ... who died",
+and ranks before a name. All examples are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extraction_reading import readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wounded who then died are dead, not wounded
+        ("Two injured people died after reaching the clinic.", [("killed", 2)]),
+        ("Three wounded soldiers later died.", [("killed", 3)]),
+        ("Twelve injured people were taken to the clinic.", [("injured", 12)]),
+        # "went missing" is missing, also after another metric in the sentence
+        (
+            "Besides the 9 killed, 13 villagers went missing, the mayor said.",
+            [("killed", 9), ("missing", 13)],
+        ),
+        ("Four hikers have gone missing.", [("missing", 4)]),
+        # the noun of a killing, abduction or disappearance before its count
+        ("The massacre of 64 herders drew protests.", [("killed", 64)]),
+        ("The murder of 5 reporters was condemned.", [("killed", 5)]),
+        ("The disappearance of 9 students shocked the town.", [("missing", 9)]),
+        # ... but never a year ("is" names no one)
+        ("The massacre of 1994 is remembered every spring.", []),
+        # in custody
+        ("Eleven people were in police custody, officials said.", [("detained", 11)]),
+        ("A 19-year-old shooter was in custody by nightfall.", [("detained", 1)]),
+        # "a ... who died" counts the one who died
+        ("A 41-year-old guard who died in the raid was named on Monday.", [("killed", 1)]),
+    ],
+)
+def test_figures_in_newswire_wordings(text, expected):
+    assert [(r[1], r[2]) for r in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Lance Corporal Ivo Rask said four soldiers had been killed.", "Ivo Rask"),
+        ("Corporal Ivo Rask said four soldiers had been killed.", "Ivo Rask"),
+        ("Officer Ana Vell said two men were arrested.", "Ana Vell"),
+        # a first name that is also a word of a rank stays a name
+        ("Lance Tomba said two men were arrested.", "Lance Tomba"),
+    ],
+)
+def test_ranks_are_no_part_of_the_name(text, claimant):
+    assert {r[0] for r in readings(text)} == {claimant}
