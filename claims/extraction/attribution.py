@@ -123,7 +123,9 @@ def find_attributions(
         # "Health partners report 14 civilian deaths": the bare verb only before a number (it
         # is mostly the noun), read after the other verbs (the list is sorted at the end)
         verbs = [*verbs, rm]
-    if ("toll" in s or "tally" in s) and (tm := _TOLL_VERB_RE.search(s)) is not None:
+    if ("toll" in s or "tally" in s or "number" in s or "figure" in s) and (
+        tm := _TOLL_VERB_RE.search(s)
+    ) is not None:
         verbs = [*verbs, tm]  # "later raised the death toll to 18"
     for m in verbs:
         if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "-"):

@@ -71,8 +71,8 @@ _VERB_PHRASES = (
 # verbs do not slow the scan for every other sentence.
 _TOLL_VERB_RE = re.compile(
     r"\b(?:raised|raises|revised|revises|updated|updates|lowered|upgraded|increased)\s+"
-    r"(?:its|the|their)\s+"
-    r"(?:death\s+|casualty\s+)?(?:toll|tally|count|figure)\b"
+    r"(?:its|the|their|those|these|that|this)\s+"
+    r"(?:death\s+|casualty\s+)?(?:toll|tally|count|figure|number)s?\b"
 )
 _REPORT_NUMBER_RE = re.compile(
     r"(?<![\w-])reports?(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d)"

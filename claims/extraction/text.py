@@ -7,7 +7,8 @@ Cleanup (documented, because spans point into the ORIGINAL text):
   spaces; these are one-for-one so offsets do not move.
 - Zero-width characters and soft hyphens are removed; CRLF/CR become LF; a word hyphenated
   across a line break ("in-" at a line's end, "jured" opening the next, as in text copied
-  from a PDF) is joined.
+  from a PDF) is joined; an encyclopedia's reference marks stuck to a word ("killing 69[7]",
+  "hurt.[12]") are dropped.
 So ``original[span[0]:span[1]]`` is the evidence sentence with the markup it had, and equals the
 evidence exactly whenever the input had none of the above.
 """
@@ -56,6 +57,8 @@ def _translate(text: str) -> str:
     return _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
 
 
+# An encyclopedia's reference mark right after a word or number ("killing 69[7][8]", "hurt.[12]")
+_CITATION = r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]"
 _PIECE_RE = re.compile(
     r"<(?:script|style)\b[^>]{0,2000}>.*?</(?:script|style)\s*>"
     r"|<!--.*?-->"
@@ -63,7 +66,8 @@ _PIECE_RE = re.compile(
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
     r"|\r\n?"
-    r"|-[ \t]*\n(?=(?-i:[a-z]))",
+    r"|-[ \t]*\n(?=(?-i:[a-z]))"
+    r"|" + _CITATION,
     re.DOTALL | re.IGNORECASE,
 )
 _BLOCK_TAG_RE = re.compile(
@@ -71,7 +75,9 @@ _BLOCK_TAG_RE = re.compile(
     r"|figure|figcaption|hr|pre|dd|dt|title)\b",
     re.IGNORECASE,
 )
-_NEEDS_PIECES_RE = re.compile(r"[<&\r\u200b\u200c\u200d\u2060\ufeff\u00ad]|-[ \t]*\n")
+_NEEDS_PIECES_RE = re.compile(
+    r"[<&\r\u200b\u200c\u200d\u2060\ufeff\u00ad]|-[ \t]*\n|" + _CITATION, re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +131,9 @@ def clean(text: str) -> Cleaned:
                 rep = piece  # unknown entity: keep as written
         elif piece[0] == "\r":
             rep = "\n"
+        elif piece[0] == "[":
+            # a reference mark is dropped where it sticks to the word before it
+            rep = "" if m.start() and not text[m.start() - 1].isspace() else piece
         elif piece[0] == "-":
             # "in-\njured": one word broken across two lines, unless no letter precedes
             rep = "" if m.start() and text[m.start() - 1].islower() else piece

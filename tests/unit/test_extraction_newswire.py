@@ -51,3 +51,32 @@ def test_figures_in_newswire_wordings(text, expected):
 )
 def test_ranks_are_no_part_of_the_name(text, claimant):
     assert {r[0] for r in readings(text)} == {claimant}
+
+
+def test_reference_marks_of_an_encyclopedia_are_no_numbers_and_no_sentence_glue():
+    text = (
+        "The second attack followed at a lakeside camp.\n\n"
+        "The gunman walked through the camp, killing 58[4][5] and injuring 30.[6] "
+        "Police said 9 more were hurt[a]."
+    )
+    assert [r[:3] for r in readings(text)] == [
+        (None, "killed", 58),
+        (None, "injured", 30),
+        ("Police", "injured", 9),
+    ]
+    # a bracket standing apart is the text's own
+    assert readings("See note [3] below: 4 people died.") == [(None, "killed", 4, 4, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police updated these numbers overnight to 12 dead and 30 injured.",
+        "The police revised their figures to 12 dead and 30 injured.",
+    ],
+)
+def test_a_speaker_who_updates_the_numbers_gives_them(text):
+    assert [r[:3] for r in readings(text)] == [
+        ("police", "killed", 12),
+        ("police", "injured", 30),
+    ]
