@@ -24,6 +24,7 @@ wording the rules match in reporting.py):
 
 from __future__ import annotations
 
+from claims.discrepancy import ZONE_OFFSETS
 from claims.extraction import lexicon as lx
 from claims.extraction.according import _whole_name, according_to
 from claims.extraction.entities import Entity, Registry
@@ -123,7 +124,7 @@ def find_attributions(
         # "Health partners report 14 civilian deaths": the bare verb only before a number (it
         # is mostly the noun), read after the other verbs (the list is sorted at the end)
         verbs = [*verbs, rm]
-    if ("toll" in s or "tally" in s or "number" in s or "figure" in s) and (
+    if ("toll" in s or "tally" in s or "umbers" in s or "igures" in s) and (
         tm := _TOLL_VERB_RE.search(s)
     ) is not None:
         verbs = [*verbs, tm]  # "later raised the death toll to 18"
@@ -301,6 +302,9 @@ def find_attributions(
         and (pm := _PAREN_SOURCE_RE.search(s))
         and (np := _valid_np(pm.group("np")))
         and (_is_acronym(np) or _orgish_name(np))
+        and np.upper() not in ZONE_OFFSETS  # "at 15:25 (CEST)."
+        # "... the ruling Kessan Labour Party (KLP).": the short form defined, not a source
+        and not s[: pm.start()].rstrip().endswith(registry.acronyms.get(np, "\0"))
     ):
         # "118 civilians killed since 1 August (Dorran Health Directorate)": a key-figures
         # line names its source in brackets at its end.

@@ -174,7 +174,11 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
         start = len(pending)
         # "The blast killed 23 people. Among them, 14 were children.": a breakdown of the
         # figure before, whose metric its counts share.
-        subset = last_metric if last_metric and _SUBSET_OPENER_RE.match(s.text) else ""
+        subset = (
+            last_metric
+            if last_metric and s.text[:2] in ("Am", "Of") and _SUBSET_OPENER_RE.match(s.text)
+            else ""
+        )
         if (
             current is not None
             and s.text.startswith(_BACKGROUND_STARTS)
@@ -207,8 +211,10 @@ def _extract(text: str, published: date | None, place_tz: str | None) -> list[Ex
             prev_start = prev_end = len(pending)
             continue
         prev_start, prev_end = start, len(pending)
-        last_metric = next(
-            (p.fields["metric"] for p in reversed(pending[start:]) if p.is_figure), ""
+        last_metric = (
+            next((p.fields["metric"] for p in reversed(pending[start:]) if p.is_figure), "")
+            if len(pending) > start
+            else ""
         )
         if (
             current is not None

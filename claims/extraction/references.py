@@ -1,7 +1,7 @@
 """Who a phrase means when it is not simply a name (entities.py reads names):
 
-- pronouns ("he", "it", "we") and documents ("the statement", "his statement"): the speaker
-  of that kind spoken of last;
+- pronouns ("he", "it", "we", "our teams") and documents ("the statement", "his
+  statement"): the speaker of that kind spoken of last;
 - spokespeople ("presidential spokesman Ana Vell", "Ana Vell, a spokeswoman for the ministry",
   "its spokesman, ...", "an army spokesman"): the person, speaking for the institution, or the
   institution itself when no one is named;
@@ -60,6 +60,10 @@ def resolve_reference(reg: Registry, np: str, low: str, appositive: str) -> Enti
     if low == "we":
         # An organisation's own statement ("we have established that ..."): the
         # organisation named last.
+        return reg._touch_opt(reg._recent(lambda e: not e.person and _has_upper(e.canonical)))
+    if low[:4] == "our ":
+        # "our Mission recorded ...", "our teams documented ...": as "we", the organisation
+        # named last, in its own statement
         return reg._touch_opt(reg._recent(lambda e: not e.person and _has_upper(e.canonical)))
     if low in lx.PRONOUNS_THING:
         return reg._touch_opt(reg._recent(lambda e: not e.person))

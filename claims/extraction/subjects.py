@@ -71,6 +71,10 @@ _BAD_WORDS = words(
     during after before"""
 )
 
+# What an organisation's own statement calls itself or its people ("our teams").
+_OUR_BODIES = words(
+    "mission teams team staff office monitors researchers organisation organization"
+)
 _AMOUNT_WORDS = words(
     """scores dozens hundreds thousands millions tens many several some few others more most
     none all both"""
@@ -153,6 +157,8 @@ def _valid_np_uncached(np: str) -> str | None:
         return None  # "Scores reported killed", "Dozens more": an amount, not a speaker
     if low[0] in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING or low[0] == "we":
         return np if len(words) == 1 else None
+    if low[0] == "our" and len(words) == 2 and (words[1][:1].isupper() or low[1] in _OUR_BODIES):
+        return np  # "our Mission recorded ...", "our teams documented ...": the issuer's own
     if not _BAD_WORDS.isdisjoint(low) or low[-1] in _CONNECTORS or _DIGIT_RE.search(np):
         return None
     if not lx.CLAIMANT_HEADS.isdisjoint(low):

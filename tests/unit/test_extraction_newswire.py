@@ -80,3 +80,30 @@ def test_a_speaker_who_updates_the_numbers_gives_them(text):
         ("police", "killed", 12),
         ("police", "injured", 30),
     ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The first blast struck the capital at 15:25 (CEST).",  # a time zone
+        "The camp was run by the ruling Kessan Labour Party (KLP).",  # a short form defined
+    ],
+)
+def test_a_bracket_closing_a_sentence_is_a_source_only_when_it_names_one(first):
+    text = f"{first}\n\nThe gunman killed 58 people at the camp."
+    assert [r[:3] for r in readings(text)] == [(None, "killed", 58)]
+    # the key-figures line of a situation report still names its source
+    line = "Key figures\n\n- 118 civilians killed since 1 August (Dorran Health Directorate)"
+    assert [r[:3] for r in readings(line)] == [("Dorran Health Directorate", "killed", 118)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From March to June, our Mission recorded 1,200 civilian deaths.",
+        "Our teams documented 1,200 killings in the district.",
+    ],
+)
+def test_our_in_a_statement_is_its_issuer(sentence):
+    text = f"The Kessan Monitoring Mission issued its report on Monday.\n\n{sentence}"
+    assert [r[:3] for r in readings(text)] == [("Kessan Monitoring Mission", "killed", 1200)]
