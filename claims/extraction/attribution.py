@@ -24,6 +24,8 @@ wording the rules match in reporting.py):
 
 from __future__ import annotations
 
+import re
+
 from claims.discrepancy import ZONE_OFFSETS
 from claims.extraction import lexicon as lx
 from claims.extraction.according import _whole_name, according_to
@@ -362,4 +364,12 @@ def _entity(registry: Registry, np: str, appositive: str) -> Entity | None:
         and np[: sm.start()].strip().lower() not in _NOT_A_SOURCE  # "official tallies say"
     ):
         np = np[: sm.start()]  # "Ministry of Health figures show": the ministry's
+    elif " from " in np and (fm := _FIGURES_FROM_RE.match(np)) and _valid_np(fm.group("org")):
+        np = fm.group("org")  # "Data from the interior ministry show": the ministry's
     return registry.resolve(np, appositive)
+
+
+# "Data from X", "Figures from X", "Statistics from X": X's figures
+_FIGURES_FROM_RE = re.compile(
+    r"(?i:data|figures|statistics|numbers|records|tallies)\s+from\s+(?P<org>\S.*)$"
+)

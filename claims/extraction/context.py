@@ -22,6 +22,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction.after import (
     _GENERIC_METRIC_RE,
     _HEAD_ALT,
+    _METRIC_AFTER_ALT,
     _MOD,
     _NO_HEAD_RE,
     _OF_HARMED_RE,
@@ -128,6 +129,13 @@ _SHARE_OF_RE = re.compile(
 _THEN_DIED_RE = re.compile(
     rf"\s+(?:{_MOD}\s+){{0,1}}(?:{_HEAD_ALT})\s+(?:later\s+|subsequently\s+|have\s+|had\s+|since\s+)*"
     r"(?:died|succumbed)\b"
+)
+# The sentence's own verb after a relative clause on the victims ("who had been abducted
+# were shot dead"), within the clause
+_MAIN_AFTER_RELATIVE_RE = re.compile(
+    r"[^,.;:]{0,60}?\s(?:were|was|have\s+been|had\s+been|are|is|later|then|subsequently)"
+    rf"(?:\s+(?:later|then|subsequently|also|all|found))?\s+(?P<m>{_METRIC_AFTER_ALT})\b",
+    re.I,
 )
 _RELATIVE_NEXT_RE = re.compile(r"\s+(?:who|that|which)\b")
 # The group a share is drawn from ("out of 70 passengers"): no count of victims itself.
@@ -301,6 +309,13 @@ def analyse(s: str, ph: FigurePhrase) -> RawFigure | None:
             metric = "missing"  # "six are feared buried beneath a collapsed wall"
         elif metric == "injured" and _THEN_DIED_RE.match(rc, mm.end()):
             metric = "killed"  # "Two injured people died in hospital": the wounded who died
+        if " who " in rc[: mm.start("metric")] and (
+            wm := _MAIN_AFTER_RELATIVE_RE.match(rc, mm.end())
+        ):
+            # "six traders who had been abducted were shot dead": the clause describes them,
+            # the verb after it says what the count is of
+            metric = lx.metric_of(wm.group("m"), lx.METRIC_AFTER) or metric
+            mm = wm
         if metric:
             f.metric, f.own_metric = metric, True
             f.extent = ph.end + mm.end()

@@ -44,7 +44,10 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     r"[Aa]dministrator|[Cc]ommissioner|[Mm]inister|[Mm]ayor|[Dd]irector|[Ss]ecretary|"
     r"[Cc]ouncillor|[Ll]awmaker|[Ll]egislator|[Ss]enator|[Ll]eader|[Ee]lder|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]oordinator|[Cc]onstable|[Ss]uperintendent|[Ss]uper|[Ii]nspector|[Ss]heriff|[Pp]rosecutor|"
-    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor)"
+    r"[Aa]mbassador|[Ee]nvoy|[Pp]hysician|[Ss]urgeon|[Hh]ead|[Pp]resident|[Pp]remier|[Cc]hancellor|"
+    # ranks written out ("police Colonel Ana Vell", "army Captain ...")
+    r"[Cc]olonel|[Cc]aptain|[Ll]ieutenant|[Ss]ergeant|[Cc]orporal|[Bb]rigadier|[Aa]dmiral|"
+    r"[Gg]eneral|Major|Private)"
     # "Director General of Police"
     r"(?:\s+[Gg]eneral)?(?:\s+of\s+(?:Police|Prisons|Customs|Health|Defen[cs]e|Security))?\s+"
     r"(?P<name>(?:[B-HJ-Z]\s+)?[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-\w+|bin|ibn|de|van|von|el-\w+)){1,4})$"

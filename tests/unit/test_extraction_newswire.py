@@ -45,6 +45,9 @@ def test_figures_in_newswire_wordings(text, expected):
         ("Lance Corporal Ivo Rask said four soldiers had been killed.", "Ivo Rask"),
         ("Corporal Ivo Rask said four soldiers had been killed.", "Ivo Rask"),
         ("Officer Ana Vell said two men were arrested.", "Ana Vell"),
+        # a rank written out after a lower-case force
+        ('"Nine people are dead," police Colonel Ana Vell told reporters.', "Ana Vell"),
+        ("Two men were arrested, said army Captain Ana Vell.", "Ana Vell"),
         # a first name that is also a word of a rank stays a name
         ("Lance Tomba said two men were arrested.", "Lance Tomba"),
     ],
@@ -107,3 +110,31 @@ def test_a_bracket_closing_a_sentence_is_a_source_only_when_it_names_one(first):
 def test_our_in_a_statement_is_its_issuer(sentence):
     text = f"The Kessan Monitoring Mission issued its report on Monday.\n\n{sentence}"
     assert [r[:3] for r in readings(text)] == [("Kessan Monitoring Mission", "killed", 1200)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause describes the victims; the verb after it says what they suffered
+        ("Six people who had been abducted were killed by the gang.", [("killed", 6)]),
+        ("Nine herders who were kidnapped last month were found dead.", [("killed", 9)]),
+        ("Two guards who were wounded in the raid later died.", [("killed", 2)]),
+        # ... and without a verb of harm after it, the clause is what they suffered
+        ("Fifteen people who had been detained were freed.", [("detained", 15)]),
+        ("Four people who were injured were taken to the clinic.", [("injured", 4)]),
+    ],
+)
+def test_a_relative_clause_on_the_victims(text, expected):
+    assert [(r[1], r[2]) for r in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Data from the interior ministry show that 40 people died.", "interior ministry"),
+        ("Figures from the health ministry indicate 40 people were killed.", "health ministry"),
+        ("Statistics from the police show 40 people died.", "police"),
+    ],
+)
+def test_data_from_a_body_are_its_figures(text, claimant):
+    assert [r[0] for r in readings(text)] == [claimant]
