@@ -77,7 +77,7 @@ _AUX = (
     r"more|among\s+the|among\s+those|received|sustained|suffered|light|minor|serious|severe|"
     r"gunshot|shrapnel|burn|blast|head|multiple|officially|brought\s+in|admitted|taken|rushed|with|known|"
     r"non-life-threatening|combat|conflict-related|war-related|survived|possible|probable|"
-    r"additional|further|new|"
+    r"additional|further|new|violent|"
     r"understood|presumed|expected|likely|feared|thought|summarily|as|life-threatening|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|[a-z]+ly)"  # "were Sunday killed"
 )

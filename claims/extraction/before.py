@@ -32,7 +32,8 @@ _BEFORE_RE = re.compile(
     # "Among the dead are two dock workers", "The toll, provided by the office, included five"
     r"|(?P<dead>dead|deceased|killed|victims|fatalities|toll(?:,[^,.;]{1,70},)?|detained|"
     r"detainees|arrested|injured|wounded)\s+(?:also\s+)?(?:were|are|included|"
-    r"include|includes|numbered|comprised|comprise|there\s+were|there\s+are)"
+    r"include|includes|numbered|comprised|comprise|consist\s+of|consisted\s+of|"
+    r"there\s+were|there\s+are)"
     # a key-value line of an infobox or fact sheet: "Fatalities: 155", "Injured: 114"
     # (an infobox line may lose its colon: "Deaths 58")
     r"|^\s*(?P<label>fatalities|deaths|dead|killed|injuries|injured|wounded|missing|displaced|"

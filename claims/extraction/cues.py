@@ -52,3 +52,15 @@ _ASIDE_RE = re.compile(r" [\u2013\u2014-] ([^\u2013\u2014]{3,140}?) [\u2013\u201
 
 def _as_commas(m: re.Match[str]) -> str:
     return f",  {m.group(1)},  "
+
+
+# "33 villagers (mostly farmers) died": a bracketed aside on the victims, read as one
+# between commas (same length).
+_PAREN_ASIDE_RE = re.compile(
+    r"(?<=[a-z]) \(((?:mostly|mainly|largely|most|all|many|both|among\s+them|including)"
+    r"\s[^()\d]{2,60})\) "
+)
+
+
+def _paren_as_commas(m: re.Match[str]) -> str:
+    return f", {m.group(1)}, "

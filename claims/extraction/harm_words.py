@@ -18,6 +18,8 @@ METRIC_AFTER: dict[str, str] = {
     "deaths": "killed",
     "death": "killed",
     "fatalities": "killed",
+    "homicides": "killed",  # "officers registered 11 homicides over the holiday"
+    "murders": "killed",
     "slain": "killed",
     "perished": "killed",
     "murdered": "killed",

@@ -20,7 +20,7 @@ _VERBS = words(
     counted recorded documented established tallied shows show acknowledged admitted disclosed
     revealed indicated gave quoted concluded suggest suggests suggested informed informs
     verified accused accuses clarified stressed asserted alleged alleges declared mentioned
-    indicate indicates
+    indicate indicates registered
     continued"""
 )
 _VERB_PHRASES = (

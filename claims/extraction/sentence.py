@@ -17,8 +17,10 @@ from claims.extraction.cues import (
     _ASKERS,
     _HEADLINE_CLAIM_RE,
     _LABEL_RE,
+    _PAREN_ASIDE_RE,
     _SOURCE_PREFIX_RE,
     _as_commas,
+    _paren_as_commas,
     figure_follows,
     names_a_claimant,
 )
@@ -111,6 +113,8 @@ def _sentence(
         # "At least 14 people - six of them children - were killed": an aside between
         # dashes reads as one between commas (same length, so every offset holds).
         s = Sentence(s.start, s.end, asides, s.paragraph, s.heading)
+    if " (" in s.text and (asides := _PAREN_ASIDE_RE.sub(_paren_as_commas, s.text)) != s.text:
+        s = Sentence(s.start, s.end, asides, s.paragraph, s.heading)  # "(mostly farmers)"
     low = s.text.lower()
     # A figure needs a metric word (see lexicon.metric_gate; quotes read as spaces, as
     # find_figures reads them): one scan that most sentences fail, before the number gate.

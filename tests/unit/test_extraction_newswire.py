@@ -138,3 +138,28 @@ def test_a_relative_clause_on_the_victims(text, expected):
 )
 def test_data_from_a_body_are_its_figures(text, claimant):
     assert [r[0] for r in readings(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # homicides and murders are counts of the dead; "violent" before "deaths"
+        ("Officers registered 11 homicides over the holiday.", [("Officers", "killed", 11)]),
+        ("There were 9 murders last weekend, police said.", [("police", "killed", 9)]),
+        ("There were 87 violent deaths last weekend, police said.", [("police", "killed", 87)]),
+        # "registered" is a verb of counting
+        ("The agency has registered 300 deaths since June.", [("agency", "killed", 300)]),
+        # "the fatalities consist of ..."
+        (
+            "The fatalities consist of 22 settlers and four herders, the governor said.",
+            [("governor", "killed", 22), ("governor", "killed", 4)],
+        ),
+        # a bracketed aside on the victims
+        (
+            "The army said 33 villagers (mostly farmers) died in the raid.",
+            [("army", "killed", 33)],
+        ),
+    ],
+)
+def test_counts_of_the_dead_in_crime_and_conflict_reports(text, expected):
+    assert [r[:3] for r in readings(text)] == expected
