@@ -54,6 +54,8 @@ _ONE_FOR_ONE_RE = re.compile("[" + "".join(_ONE_FOR_ONE) + "]")
 
 
 def _translate(text: str) -> str:
+    if text.isascii() and "\t" not in text:
+        return text  # (the one ASCII character to replace is the tab: a C test, not a scan)
     return _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
 
 
@@ -84,7 +86,11 @@ _CITATION_RE = re.compile(_CITATION, re.IGNORECASE)
 
 def _needs_pieces(text: str) -> bool:
     return bool(
-        _NEEDS_PIECES_RE.search(text)
+        "<" in text
+        or "&" in text
+        or "\r" in text
+        # (the other characters are not ASCII: an ASCII text needs no scan for them)
+        or (not text.isascii() and _NEEDS_PIECES_RE.search(text))
         or _HYPHEN_BREAK_RE.search(text)
         or ("[" in text and _CITATION_RE.search(text))
     )
