@@ -21,7 +21,7 @@ from claims.extraction.enumerations import find_enumerations, find_included, fin
 from claims.extraction.flags import cumulative, hedged, revision, zeros
 from claims.extraction.numbers import NUMBER, parse_number
 from claims.extraction.qualifiers import parse_figures
-from claims.extraction.singles import find_singles, has_perpetrator
+from claims.extraction.singles import SINGLE_HEADS, find_singles, has_perpetrator
 
 _COORD_RE = re.compile(
     r"^\s*(?:,|,?\s*and|,?\s*or|[^.;:]{0,80}:|[^.;:]{0,80}?,?\s*(?:including|among\s+them|"
@@ -164,6 +164,8 @@ def find_figures(
                     )
                 )
         figures.sort(key=lambda f: f.start)
+    if figures and ": " in sentence:
+        figures = _colon_breakdown(sentence, figures, masked)
     for i, f in enumerate(figures):
         prev = figures[i - 1] if i else None
         _flags(sentence, f, max(prev.extent, prev.end) if prev else 0, cands)
@@ -334,6 +336,41 @@ def asked_metric(question: str) -> str:
     """The metric a question asks about ("How many people died?" -> killed), else ""."""
     m = _ASKED_RE.search(question)
     return (lx.metric_of(m.group("m"), lx.METRIC_AFTER) or "") if m else ""
+
+
+# "Two people were wounded: a guard who ..., and a 61-year-old man who ...": the persons named
+# one by one after the colon
+_COLON_SINGLE_RE = re.compile(
+    rf"(?:(?<=:\s)|(?<=,\s)|(?<=\sand\s)|(?<=;\s))(?:a|an|one)\s+"
+    rf"(?P<np>(?:{lx.MODIFIER}\s+){{0,2}}(?:{SINGLE_HEADS}))\b",
+    re.I,
+)
+
+_COLON_ITEM_RE = re.compile(r"(?:(?<=:\s)|(?<=,\s)|(?<=\sand\s)|(?<=;\s))(?:a|an|one)\s+\w", re.I)
+
+
+def _colon_breakdown(sentence: str, figures: list[RawFigure], masked) -> list[RawFigure]:
+    """A count closing its clause on a colon, then the persons it counts one by one, each
+    with the count's metric; only when they are at least two and no more than counted."""
+    colon = sentence.find(": ")
+    if any(f.start > colon for f in figures):
+        return figures  # the breakdown has counts of its own
+    head = [f for f in figures if f.metric and f.high == f.low and f.extent <= colon]
+    if not head or colon - head[-1].extent > 2 or head[-1].low < 2:
+        return figures
+    count = head[-1]
+    items = list(_COLON_SINGLE_RE.finditer(sentence, colon + 1))
+    if (
+        not 2 <= len(items) <= count.low
+        # every item of the list is a person this reads ("a miller, a teacher": no)
+        or len(items) != len(_COLON_ITEM_RE.findall(sentence, colon + 1))
+        or any(_overlaps(m.start(), m.end(), masked) for m in items)
+    ):
+        return figures
+    return figures + [
+        _counted(m.start(), m.end(), m.group(), count.metric, m.group("np"), m.end(), 1)
+        for m in items
+    ]
 
 
 def _counted(start, end, stated, metric, victims, extent, count) -> RawFigure:

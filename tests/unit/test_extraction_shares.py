@@ -131,3 +131,32 @@ def test_ages(text, expected):
 )
 def test_the_article_between_a_verb_and_its_count(text, expected):
     assert [(r[1], r[2]) for r in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count closing its clause on a colon, then the persons it counts one by one
+        (
+            "Two people were hurt: a guard who was treated at the scene, and a 58-year-old "
+            "driver who remains in hospital, the police said.",
+            [
+                ("injured", 2, "people"),
+                ("injured", 1, "guard"),
+                ("injured", 1, "58-year-old driver"),
+            ],
+        ),
+        (
+            "Three villagers died: a farmer, a teacher and a nurse.",
+            [("killed", 3, "villagers")]
+            + [("killed", 1, w) for w in ("farmer", "teacher", "nurse")],
+        ),
+        # one person named, more than counted, or one this does not read: no breakdown
+        ("Two villagers died: a farmer.", [("killed", 2, "villagers")]),
+        ("Two villagers died: a farmer, a teacher and a nurse.", [("killed", 2, "villagers")]),
+        ("Three villagers died: a miller, a teacher and a nurse.", [("killed", 3, "villagers")]),
+    ],
+)
+def test_persons_named_one_by_one_after_a_colon(text, expected):
+    found = [(c.metric, c.low, c.victims) for c in extract(text) if isinstance(c, ExtractedFigure)]
+    assert found == expected
