@@ -57,13 +57,9 @@ def resolve_reference(reg: Registry, np: str, low: str, appositive: str) -> Enti
     no one known, or ``UNRESOLVED`` (see the module docstring)."""
     if low in lx.PRONOUNS_PERSON:
         return reg._touch_opt(reg._recent(lambda e: e.person))
-    if low == "we":
-        # An organisation's own statement ("we have established that ..."): the
-        # organisation named last.
-        return reg._touch_opt(reg._recent(lambda e: not e.person and _has_upper(e.canonical)))
-    if low[:4] == "our ":
-        # "our Mission recorded ...", "our teams documented ...": as "we", the organisation
-        # named last, in its own statement
+    if low == "we" or low[:4] == "our ":
+        # An organisation's own statement ("we have established that ...", "our Mission
+        # recorded ...", "our teams documented ..."): the organisation named last.
         return reg._touch_opt(reg._recent(lambda e: not e.person and _has_upper(e.canonical)))
     if low in lx.PRONOUNS_THING:
         return reg._touch_opt(reg._recent(lambda e: not e.person))
